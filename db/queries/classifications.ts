@@ -1,0 +1,50 @@
+// Reads and writes of the classification stage.
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { classifications, servers, tools } from '../schema.ts';
+
+export interface StoredClassification {
+  category: string;
+  risk: string;
+  confidence: number;
+  rationale: string;
+  evidence: string[];
+  findings: unknown[];
+  policy: unknown;
+}
+
+export interface ClassificationMeta {
+  classifierVersion: string;
+  method: 'heuristic' | 'llm';
+  model?: string | null;
+  promptVersion?: string | null;
+}
+
+/** Ids of servers with a current tool version that has no classification by this classifier version. */
+export async function serversNeedingClassification(db: Db, classifierVersion: string): Promise<number[]> {
+  const rows = await db.selectDistinct({ id: tools.serverId }).from(tools)
+    .leftJoin(classifications, and(
+      eq(classifications.toolVersionId, tools.currentVersionId),
+      eq(classifications.classifierVersion, classifierVersion)))
+    .where(and(isNull(tools.removedAt), sql`${tools.currentVersionId} is not null`, isNull(classifications.id)))
+    .orderBy(tools.serverId);
+  return rows.map((r) => r.id);
+}
+
+export async function serverContexts(db: Db, serverIds: number[]) {
+  if (!serverIds.length) return [];
+  return db.select({ id: servers.id, name: servers.name, title: servers.title, description: servers.description })
+    .from(servers).where(inArray(servers.id, serverIds)).orderBy(servers.id);
+}
+
+/** Stores one classification per tool version and classifier version (re-running overwrites it). */
+export async function saveClassification(db: Db, toolVersionId: number, c: StoredClassification, meta: ClassificationMeta): Promise<void> {
+  const values = {
+    method: meta.method, model: meta.model ?? null, promptVersion: meta.promptVersion ?? null,
+    category: c.category, risk: c.risk, confidence: c.confidence, rationale: c.rationale,
+    evidence: c.evidence, findings: c.findings, policy: c.policy as object, createdAt: new Date(),
+  };
+  await db.insert(classifications)
+    .values({ toolVersionId, classifierVersion: meta.classifierVersion, ...values })
+    .onConflictDoUpdate({ target: [classifications.toolVersionId, classifications.classifierVersion], set: values });
+}

@@ -1,0 +1,62 @@
+// Crawl runs and their per-server attempts: what makes a killed run resumable.
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { crawlAttempts, crawlRuns } from '../schema.ts';
+
+export type CrawlRun = typeof crawlRuns.$inferSelect;
+
+export async function startRun(db: Db, options: Record<string, unknown>): Promise<CrawlRun> {
+  const [run] = await db.insert(crawlRuns).values({ options }).returning();
+  return run;
+}
+
+/** The newest run left `running` (killed or interrupted) with the same options key, if any. */
+export async function findUnfinishedRun(db: Db, optionsKey: string): Promise<CrawlRun | undefined> {
+  const [run] = await db.select().from(crawlRuns)
+    .where(and(eq(crawlRuns.status, 'running'), sql`${crawlRuns.options}->>'key' = ${optionsKey}`))
+    .orderBy(desc(crawlRuns.id)).limit(1);
+  return run;
+}
+
+export async function saveCheckpoint(db: Db, runId: number, checkpoint: unknown): Promise<void> {
+  await db.update(crawlRuns).set({ checkpoint: checkpoint as object }).where(eq(crawlRuns.id, runId));
+}
+
+export async function finishRun(db: Db, runId: number, status: 'completed' | 'failed', summary: unknown): Promise<void> {
+  await db.update(crawlRuns).set({ status, summary: summary as object, finishedAt: new Date() }).where(eq(crawlRuns.id, runId));
+}
+
+export interface AttemptOutcome {
+  status: string;
+  errorKind?: string | null;
+  error?: string | null;
+  toolCount?: number | null;
+  durationMs?: number | null;
+}
+
+/** Records (or overwrites) the attempt of one server within a run. */
+export async function recordAttempt(db: Db, runId: number, serverId: number, outcome: AttemptOutcome): Promise<void> {
+  const values = {
+    status: outcome.status,
+    errorKind: outcome.errorKind ?? null,
+    error: outcome.error ? outcome.error.slice(0, 4000) : null,
+    toolCount: outcome.toolCount ?? null,
+    durationMs: outcome.durationMs ?? null,
+    finishedAt: outcome.status === 'pending' ? null : new Date(),
+  };
+  await db.insert(crawlAttempts).values({ runId, serverId, ...values })
+    .onConflictDoUpdate({ target: [crawlAttempts.runId, crawlAttempts.serverId], set: values });
+}
+
+/** Ids of servers whose attempt in this run has finished (any status but pending). */
+export async function finishedServerIds(db: Db, runId: number): Promise<Set<number>> {
+  const rows = await db.select({ serverId: crawlAttempts.serverId }).from(crawlAttempts)
+    .where(and(eq(crawlAttempts.runId, runId), sql`${crawlAttempts.status} <> 'pending'`));
+  return new Set(rows.map((r) => r.serverId));
+}
+
+export async function attemptCounts(db: Db, runId: number): Promise<Record<string, number>> {
+  const rows = await db.select({ status: crawlAttempts.status, n: sql<number>`count(*)::int` })
+    .from(crawlAttempts).where(eq(crawlAttempts.runId, runId)).groupBy(crawlAttempts.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
