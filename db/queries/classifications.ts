@@ -48,3 +48,17 @@ export async function saveClassification(db: Db, toolVersionId: number, c: Store
     .values({ toolVersionId, classifierVersion: meta.classifierVersion, ...values })
     .onConflictDoUpdate({ target: [classifications.toolVersionId, classifications.classifierVersion], set: values });
 }
+
+/** Of the given tool versions, those already classified by this classifier version. */
+export async function classifiedVersionIds(db: Db, toolVersionIds: number[], classifierVersion: string): Promise<Set<number>> {
+  if (!toolVersionIds.length) return new Set();
+  const rows = await db.select({ id: classifications.toolVersionId }).from(classifications)
+    .where(and(inArray(classifications.toolVersionId, toolVersionIds), eq(classifications.classifierVersion, classifierVersion)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Ids of every server with at least one current tool. */
+export async function serversWithTools(db: Db): Promise<number[]> {
+  const rows = await db.selectDistinct({ id: tools.serverId }).from(tools).where(isNull(tools.removedAt)).orderBy(tools.serverId);
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,38 @@
+// The one place configuration is read from the environment. Everything else receives options.
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  /** PostgreSQL URL (DATABASE_URL); when unset, embedded PGlite is used. */
+  databaseUrl?: string;
+  /** Local state: PGlite data, package cache, scratch dirs (MCP_RISK_DATA_DIR). @default '.mcp-risk' */
+  dataDir: string;
+  pgliteDir: string;
+  cacheDir: string;
+  workDir: string;
+  /** Official MCP Registry base URL (MCP_REGISTRY_URL). */
+  registryUrl: string;
+  /** Whether the registry URL was chosen explicitly (then there is no offline fallback). */
+  registryUrlExplicit: boolean;
+  openai: { apiKey?: string; baseUrl?: string; model?: string };
+  smitheryApiKey?: string;
+  /** Running inside CI (CI=true). */
+  ci: boolean;
+}
+
+export const DEFAULT_REGISTRY_URL = 'https://registry.modelcontextprotocol.io';
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = resolve(env.MCP_RISK_DATA_DIR || '.mcp-risk');
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    pgliteDir: join(dataDir, 'pgdata'),
+    cacheDir: join(dataDir, 'packages'),
+    workDir: join(dataDir, 'work'),
+    registryUrl: env.MCP_REGISTRY_URL || DEFAULT_REGISTRY_URL,
+    registryUrlExplicit: !!env.MCP_REGISTRY_URL,
+    openai: { apiKey: env.OPENAI_API_KEY || undefined, baseUrl: env.OPENAI_BASE_URL || undefined, model: env.OPENAI_MODEL || undefined },
+    smitheryApiKey: env.SMITHERY_API_KEY || undefined,
+    ci: env.CI === 'true',
+  };
+}

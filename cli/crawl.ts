@@ -1,0 +1,113 @@
+// mcp-risk crawl: enumerate servers and list their tools in the sandbox.
+import { crawl, type CrawlEvent, type CrawlSummary } from '../crawler/crawl.ts';
+import { registrySource } from '../crawler/sources/registry.ts';
+import { snapshotSource, SNAPSHOT_FILE } from '../crawler/sources/snapshot.ts';
+import { withFallback } from '../crawler/sources/fallback.ts';
+import type { ServerSource } from '../crawler/sources/source.ts';
+import type { Database } from '../db/client.ts';
+import { type Io, parseCommandArgs, positiveInt, withDb } from './io.ts';
+
+export const CRAWL_HELP = `Usage: mcp-risk crawl [options]
+
+Enumerates MCP servers from the official MCP Registry (or the shipped snapshot when it cannot be
+reached), installs npm stdio packages (--ignore-scripts) and lists their tools inside the sandbox.
+One crawl_attempts row per server; rerunning a killed crawl with the same options resumes it.
+
+Options:
+  --registry-url URL     registry base URL (default: $MCP_REGISTRY_URL or the official registry);
+                         an explicit URL that cannot be reached is an error, not a fallback
+  --snapshot [FILE]      read servers from a registry snapshot file instead (default: the shipped one)
+  --limit N              select at most N servers (default: all)
+  --runtime LIST         only these runtimes, comma-separated: npm,pypi,oci,remote (default: all)
+  --concurrency N        servers listed at once (default: 2)
+  --timeout SECONDS      per-server listing limit, start-up included (default: 60)
+  --fresh                start a new run instead of resuming an unfinished one
+  --unsafe-no-sandbox    list tools without bubblewrap (other people's code runs unconfined)
+  --json                 print the summary as JSON; progress lines go to stderr
+  -h, --help             show this help
+`;
+
+export interface CrawlCommandOptions {
+  registryUrl?: string;
+  snapshot?: string | boolean;
+  limit?: number;
+  runtimes?: string[];
+  concurrency: number;
+  timeoutMs: number;
+  fresh: boolean;
+  unsafe: boolean;
+}
+
+export function parseCrawlArgs(argv: string[]): CrawlCommandOptions & { json: boolean; help: boolean } {
+  const { values } = parseCommandArgs('crawl', argv, {
+    'registry-url': { type: 'string' }, snapshot: { type: 'string' }, limit: { type: 'string' },
+    runtime: { type: 'string' }, concurrency: { type: 'string' }, timeout: { type: 'string' },
+    fresh: { type: 'boolean' }, 'unsafe-no-sandbox': { type: 'boolean' }, json: { type: 'boolean' },
+  });
+  return {
+    help: !!values.help,
+    json: !!values.json,
+    registryUrl: values['registry-url'],
+    snapshot: values.snapshot,
+    limit: values.limit === undefined ? undefined : positiveInt('crawl', 'limit', values.limit, 1),
+    runtimes: values.runtime?.split(',').map((s) => s.trim()).filter(Boolean),
+    concurrency: positiveInt('crawl', 'concurrency', values.concurrency, 2),
+    timeoutMs: positiveInt('crawl', 'timeout', values.timeout, 60) * 1000,
+    fresh: !!values.fresh,
+    unsafe: !!values['unsafe-no-sandbox'],
+  };
+}
+
+/** Chooses the source: explicit snapshot, explicit registry URL, or the default registry with fallback. */
+export function chooseSource(opts: CrawlCommandOptions, io: Io): { source: ServerSource; label: string } {
+  if (opts.snapshot !== undefined) {
+    const file = typeof opts.snapshot === 'string' && opts.snapshot ? opts.snapshot : SNAPSHOT_FILE;
+    return { source: snapshotSource({ file }), label: `snapshot:${file}` };
+  }
+  const explicit = opts.registryUrl ?? (io.config.registryUrlExplicit ? io.config.registryUrl : undefined);
+  const url = explicit ?? io.config.registryUrl;
+  const http = { retries: 2, backoffMs: 500, timeoutMs: 15_000 };
+  if (explicit) return { source: registrySource({ baseUrl: url, http }), label: `registry:${url}` };
+  const source = withFallback(registrySource({ baseUrl: url, http: { ...http, retries: 0, timeoutMs: 8_000 } }), snapshotSource(), (error) => {
+    io.stderr.write(`registry ${url} cannot be reached (${error.message}); using the shipped snapshot of real registry records (2025-12-18)\n`);
+  });
+  return { source, label: `registry:${url}` };
+}
+
+export async function runCrawlWith(database: Database, opts: CrawlCommandOptions, io: Io, log: (line: string) => void): Promise<CrawlSummary> {
+  const { source, label } = chooseSource(opts, io);
+  return crawl({
+    db: database.db, source, sourceLabel: label, limit: opts.limit, runtimes: opts.runtimes,
+    concurrency: opts.concurrency, timeoutMs: opts.timeoutMs, resume: !opts.fresh,
+    cacheDir: io.config.cacheDir, workDir: io.config.workDir,
+    sandbox: opts.unsafe ? { unsafe: true } : undefined,
+    onEvent: (event) => { const line = describeEvent(event); if (line) log(line); },
+  });
+}
+
+export function describeEvent(event: CrawlEvent): string | undefined {
+  switch (event.type) {
+    case 'run': return event.resumed ? `resuming crawl run ${event.runId} (${event.alreadyDone} servers already done)` : `crawl run ${event.runId} started`;
+    case 'selected': return `${event.total} servers to list`;
+    case 'attempt': {
+      const detail = event.status === 'ok' ? `${event.toolCount} tools` : (event.error ?? '').split('\n')[0].slice(0, 160);
+      return `[${event.done}/${event.total}] ${event.status.padEnd(19)} ${event.server} (${detail}, ${(event.durationMs / 1000).toFixed(1)}s)`;
+    }
+    case 'rejected': return `skipped an unreadable record: ${event.reason}`;
+  }
+}
+
+export function describeSummary(s: CrawlSummary): string {
+  const statuses = Object.entries(s.byStatus).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  return `crawl run ${s.runId}: ${s.selected} servers selected, ${s.attempted} listed now${s.skippedAlreadyDone ? `, ${s.skippedAlreadyDone} done before` : ''}, ${s.toolsFound} tools; ${statuses || 'no attempts'}; ${(s.durationMs / 1000).toFixed(1)}s\n`;
+}
+
+export async function runCrawlCommand(argv: string[], io: Io): Promise<number> {
+  const opts = parseCrawlArgs(argv);
+  if (opts.help) { io.stdout.write(CRAWL_HELP); return 0; }
+  const log = (line: string) => (opts.json ? io.stderr : io.stdout).write(`${line}\n`);
+  const summary = await withDb(io.config, (database) => runCrawlWith(database, opts, io, log));
+  if (opts.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  else io.stdout.write(describeSummary(summary));
+  return 0;
+}

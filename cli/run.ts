@@ -1,0 +1,59 @@
+// mcp-risk run: the quick start. Crawl a bounded default set, classify, build, serve.
+import { classifyDatabase } from '../classifier/classify-db.ts';
+import { getStats } from '../db/queries/stats.ts';
+import { buildInto } from './build.ts';
+import { describeSummary, parseCrawlArgs, runCrawlWith } from './crawl.ts';
+import { type Io, parseCommandArgs, positiveInt, withDb } from './io.ts';
+import { serveUntilInterrupted } from './serve.ts';
+
+export const RUN_HELP = `Usage: mcp-risk run [options]
+
+The whole pipeline on the embedded defaults: crawl the first --limit npm stdio servers of the
+official MCP Registry (the shipped snapshot when the registry cannot be reached), list their tools
+live in the sandbox, classify them, build the site into --out, then serve it on localhost.
+
+Options:
+  --limit N            servers to crawl (default: 25)
+  --concurrency N      servers listed at once (default: 2)
+  --timeout SECONDS    per-server listing limit (default: 60)
+  --registry-url URL   registry base URL (default: $MCP_REGISTRY_URL or the official registry)
+  --out DIR            site output folder (default: dist)
+  --port N             port to serve on (default: 4321; 0 picks a free one)
+  --no-serve           stop after the build
+  -h, --help           show this help
+`;
+
+export async function runRunCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parseCommandArgs('run', argv, {
+    limit: { type: 'string' }, concurrency: { type: 'string' }, timeout: { type: 'string' },
+    'registry-url': { type: 'string' }, out: { type: 'string' }, port: { type: 'string' }, 'no-serve': { type: 'boolean' },
+  });
+  if (values.help) { io.stdout.write(RUN_HELP); return 0; }
+  const crawlOpts = parseCrawlArgs([
+    '--limit', values.limit ?? '25', '--runtime', 'npm',
+    ...(values.concurrency ? ['--concurrency', values.concurrency] : []),
+    ...(values.timeout ? ['--timeout', values.timeout] : []),
+    ...(values['registry-url'] ? ['--registry-url', values['registry-url']] : []),
+  ]);
+  const outDir = values.out ?? 'dist';
+  const port = values.port === '0' ? 0 : positiveInt('run', 'port', values.port, 4321);
+  const say = (line: string) => io.stdout.write(`${line}\n`);
+  const timings: Record<string, number> = {};
+  const timed = async <T>(stage: string, fn: () => Promise<T>) => {
+    const t = Date.now();
+    say(`== ${stage}`);
+    try { return await fn(); } finally { timings[stage] = Date.now() - t; }
+  };
+  await withDb(io.config, async (database) => {
+    const summary = await timed('crawl', () => runCrawlWith(database, crawlOpts, io, say));
+    io.stdout.write(describeSummary(summary));
+    const classified = await timed('classify', () => classifyDatabase(database.db));
+    say(`classified ${classified.classified} tool versions on ${classified.servers} servers`);
+    await timed('build', () => buildInto(database, outDir, io));
+    const stats = await getStats(database.db);
+    say(`catalogue: ${stats.servers} servers, ${stats.tools} tools; by risk ${JSON.stringify(stats.classifications.byRisk)}`);
+  });
+  say(`stage times: ${Object.entries(timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}s`).join(', ')}`);
+  if (!values['no-serve']) await serveUntilInterrupted(outDir, { port }, io);
+  return 0;
+}

@@ -1,0 +1,69 @@
+// Lists one server's tools as its launch recipe says, and turns every outcome into an attempt status.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ToolDefinition } from '../db/tool-definition.ts';
+import type { Launch } from './launch.ts';
+import { listTools } from './list-tools.ts';
+import { installNpmPackage } from './npm-install.ts';
+import { SCRATCH_TOKEN } from './placeholders.ts';
+import type { SandboxOptions } from './sandbox.ts';
+
+export interface AttemptOptions {
+  /** Package cache root. */
+  cacheDir: string;
+  /** Where per-server scratch dirs are made (each removed afterwards). */
+  workDir: string;
+  /** Wall-clock limit for listing one server, start-up included. @default 60000 */
+  timeoutMs?: number;
+  /** Wall-clock limit for installing one package. @default 180000 */
+  installTimeoutMs?: number;
+  sandbox?: Partial<SandboxOptions>;
+}
+
+export interface AttemptResult {
+  status: string;
+  errorKind?: string;
+  error?: string;
+  tools?: ToolDefinition[];
+  issues?: Record<string, string[]>;
+}
+
+const fill = (value: string, scratch: string) => value.split(SCRATCH_TOKEN).join(scratch);
+
+export async function attemptServer(launch: Launch | null | undefined, options: AttemptOptions): Promise<AttemptResult> {
+  if (!launch) return { status: 'unsupported_runtime', errorKind: 'no_launch', error: 'no launch recipe recorded for this server' };
+  if (launch.kind === 'unsupported') return { status: 'unsupported_runtime', errorKind: 'unsupported', error: launch.reason };
+  if (launch.kind === 'remote') {
+    return { status: 'unsupported_runtime', errorKind: 'remote', error: `remote ${launch.transport} servers are not listed by this version of the crawler` };
+  }
+  if (launch.registryType !== 'npm') {
+    return { status: 'unsupported_runtime', errorKind: launch.registryType, error: `${launch.registryType} packages are not run by this version of the crawler (npm only)` };
+  }
+  let installed;
+  try {
+    installed = await installNpmPackage(launch.identifier, launch.version, { cacheDir: options.cacheDir, timeoutMs: options.installTimeoutMs });
+  } catch (error) {
+    const e = error as Error & { code?: string };
+    return { status: 'install_failed', errorKind: e.code ?? 'E_INSTALL', error: e.message };
+  }
+  const scratch = await mkdtemp(join(options.workDir, 'server-'));
+  try {
+    const env = Object.fromEntries(Object.entries(launch.env).map(([k, v]) => [k, fill(v, scratch)]));
+    const result = await listTools({
+      command: installed.command,
+      args: [...installed.args, ...launch.args.map((a) => fill(a, scratch))],
+      env,
+      writableDir: scratch,
+      timeoutMs: options.timeoutMs ?? 60_000,
+      sandbox: options.sandbox,
+    });
+    const issues: Record<string, string[]> = {};
+    for (const issue of result.issues) if (issue.tool) (issues[issue.tool] ??= []).push(issue.problem);
+    return { status: result.tools.length ? 'ok' : 'no_tools', tools: result.tools, issues };
+  } catch (error) {
+    const e = error as Error & { kind?: string; code?: string };
+    return { status: e.kind ?? 'crashed', errorKind: e.code ?? e.name, error: e.message };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
