@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what mcp-risk needs on a fresh Debian machine: bubblewrap (the sandbox for crawled
+# servers), optionally Chromium (for the browser tests), then the npm dependencies.
+# Usage: scripts/setup.sh [--with-browser]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v bwrap >/dev/null || missing+=(bubblewrap)
+if [ "${1:-}" = "--with-browser" ]; then command -v chromium >/dev/null || missing+=(chromium); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing ${missing[*]} from Debian's packages"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+npm ci --no-audit --no-fund --loglevel=error
