@@ -1,0 +1,58 @@
+// Policy snippets as the site shows them (DESIGN §5): the stored per-tool policy in the documented
+// key order, and one whole-server policy merged from its tools' policies.
+import type { Policy, ToolPolicy } from '../../../classifier/types.ts';
+import type { SiteTool } from '../../../db/queries/site.ts';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Known keys first, in the order DESIGN §5 writes them (PostgreSQL jsonb does not keep key order). */
+const KEY_ORDER = ['version', 'default', 'hide', 'tools', 'require', 'deny_if', 'limits', 'counter', 'window', 'max', 'scope', 'path', 'op', 'value'];
+const rank = (key: string) => { const i = KEY_ORDER.indexOf(key); return i < 0 ? KEY_ORDER.length : i; };
+
+const sortKeys = (o: Record<string, unknown>, map: (k: string, v: unknown) => unknown = (_, v) => v) =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => rank(a) - rank(b)).map(([k, v]) => [k, map(k, v)]));
+
+/** One `tools` entry: rule lists in order, each limit or condition's keys in order, values untouched. */
+const orderRules = (rules: unknown) => !isObject(rules) ? rules : sortKeys(rules, (_, list) =>
+  Array.isArray(list) ? list.map((item) => (isObject(item) ? sortKeys(item) : item)) : list);
+
+/** A copy of a policy with its keys in display order; tool names keep their stored order. */
+export function orderPolicyKeys(policy: unknown): unknown {
+  if (!isObject(policy)) return policy;
+  return sortKeys(policy, (key, value) => key === 'tools' && isObject(value)
+    ? Object.fromEntries(Object.entries(value).map(([name, rules]) => [name, orderRules(rules)]))
+    : value);
+}
+
+/** Pretty JSON of a policy, as pasted into a gateway. */
+export function policyJson(policy: unknown): string {
+  return JSON.stringify(orderPolicyKeys(policy), null, 2);
+}
+
+/**
+ * One policy for a whole server: default deny, the union of the tools' `hide` lists and of their
+ * `tools` entries (names sorted). Unclassified tools stay out of it, so default deny blocks them.
+ */
+export function serverPolicy(tools: Pick<SiteTool, 'classification'>[]): Policy {
+  const hide = new Set<string>();
+  const entries = new Map<string, ToolPolicy>();
+  for (const tool of tools) {
+    const policy = tool.classification?.policy;
+    if (!isObject(policy)) continue;
+    if (Array.isArray(policy.hide)) for (const name of policy.hide) if (typeof name === 'string') hide.add(name);
+    if (!isObject(policy.tools)) continue;
+    for (const [name, rules] of Object.entries(policy.tools)) {
+      if (!isObject(rules)) continue;
+      const merged: Record<string, unknown[]> = { ...(entries.get(name) as Record<string, unknown[]> | undefined) };
+      for (const [key, list] of Object.entries(rules)) {
+        merged[key] = [...(merged[key] ?? []), ...(Array.isArray(list) ? list : [list])];
+      }
+      entries.set(name, merged as ToolPolicy);
+    }
+  }
+  const names = [...entries.keys()].sort();
+  return {
+    version: '1', default: 'deny', hide: [...hide].sort(),
+    tools: Object.fromEntries(names.map((name) => [name, entries.get(name)!])),
+  };
+}
