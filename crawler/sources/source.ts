@@ -1,5 +1,6 @@
 // The one small interface every server source implements.
 import type { ServerRecord } from '../../db/queries/servers.ts';
+import type { ToolDefinition } from '../../db/tool-definition.ts';
 
 /** One server as one source describes it. */
 export interface SourceEntry {
@@ -12,6 +13,10 @@ export interface SourceEntry {
   server: ServerRecord;
   /** Problems met while reading the record leniently (it is kept all the same). */
   issues: string[];
+  /** Tools the source itself publishes for this server (e.g. Glama, Smithery), read leniently. */
+  tools?: ToolDefinition[];
+  /** Where `tools` was observed (e.g. 'glama', 'smithery'); set whenever `tools` is. */
+  toolsObservedVia?: string;
 }
 
 /** A page of entries, plus the cursor to resume after it and records that could not be read at all. */
