@@ -17,7 +17,7 @@ export interface AttemptOptions {
   timeoutMs?: number;
   /** Wall-clock limit for installing one package. @default 180000 */
   installTimeoutMs?: number;
-  sandbox?: Partial<SandboxOptions>;
+  sandbox?: SandboxOptions;
 }
 
 export interface AttemptResult {
@@ -55,7 +55,7 @@ export async function attemptServer(launch: Launch | null | undefined, options: 
       env,
       writableDir: scratch,
       timeoutMs: options.timeoutMs ?? 60_000,
-      sandbox: options.sandbox,
+      sandbox: { ...options.sandbox, readOnlyDirs: [installed.dir, ...(options.sandbox?.readOnlyDirs ?? [])] },
     });
     const issues: Record<string, string[]> = {};
     for (const issue of result.issues) if (issue.tool) (issues[issue.tool] ??= []).push(issue.problem);

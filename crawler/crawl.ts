@@ -7,6 +7,7 @@ import { attemptCounts, finishRun, finishedServerIds, findUnfinishedRun, recordA
 import { recordSource, upsertServer } from '../db/queries/servers.ts';
 import { recordToolListing } from '../db/queries/tool-listing.ts';
 import { attemptServer, type AttemptOptions } from './attempt-server.ts';
+import { assertReachable, probeSandbox } from './sandbox-check.ts';
 import type { Launch } from './launch.ts';
 import type { ServerSource } from './sources/source.ts';
 
@@ -49,6 +50,12 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
   const started = Date.now();
   await mkdir(options.workDir, { recursive: true });
   await mkdir(options.cacheDir, { recursive: true });
+  // Refuse up front, with one clear error, rather than failing every server the same way.
+  await probeSandbox(options.sandbox);
+  if (!options.sandbox?.unsafe) {
+    await assertReachable(options.workDir, options.sandbox?.runAs);
+    await assertReachable(options.cacheDir, options.sandbox?.runAs);
+  }
   const key = JSON.stringify({ source: options.sourceLabel ?? source.name, limit: Number.isFinite(limit) ? limit : null, runtimes: runtimes ?? null });
   const previous = resume ? await findUnfinishedRun(db, key) : undefined;
   const run = previous ?? (await startRun(db, { key, source: source.name, limit: Number.isFinite(limit) ? limit : null, runtimes, concurrency }));

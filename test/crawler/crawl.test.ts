@@ -1,5 +1,5 @@
 // A crawl over a replayed registry: real npm install, real sandboxed listing, recorded attempts.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,7 @@ describe('crawl', () => {
   let database: Database;
   let registry: Awaited<ReturnType<typeof startRegistryReplay>>;
   const dir = mkdtempSync(join(tmpdir(), 'mcp-risk-crawl-'));
+  chmodSync(dir, 0o755); // the sandboxed server runs as nobody and must reach its scratch dir
   beforeAll(async () => {
     database = await openDb({ dataDir: 'memory://' });
     registry = await startRegistryReplay({ items: items as never });
@@ -57,11 +58,12 @@ describe('crawl', () => {
   it('a second crawl with the same options starts a new run and adds no duplicate tools', async () => {
     const before = await currentTools(database.db, (await database.db.select({ id: servers.id }).from(servers)).map((s) => s.id));
     const summary = await crawl({
-      db: database.db, source: registrySource({ baseUrl: registry.url }), runtimes: ['npm'], limit: 1,
+      db: database.db, source: registrySource({ baseUrl: registry.url }), runtimes: ['npm'], limit: 2,
       cacheDir: join(dir, 'cache'), workDir: join(dir, 'work'),
     });
     expect(summary.resumed).toBe(false);
-    expect(summary.byStatus).toEqual({ ok: 1 });
+    expect(summary.selected).toBe(2);
+    expect(summary.byStatus).toEqual({ ok: 1, install_failed: 1 });
     const after = await currentTools(database.db, (await database.db.select({ id: servers.id }).from(servers)).map((s) => s.id));
     expect(after.map((t) => t.versionId).sort()).toEqual(before.map((t) => t.versionId).sort());
   });

@@ -1,0 +1,88 @@
+// `mcp-risk list-tools -- COMMAND [ARGS...]`: lists one stdio server's tools in the sandbox and prints them as JSON.
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CrawlError } from '../crawler/errors.ts';
+import { listTools } from '../crawler/list-tools.ts';
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+export const LIST_TOOLS_USAGE = `Usage: mcp-risk list-tools [options] -- COMMAND [ARGS...]
+
+Starts a stdio MCP server in the sandbox (bubblewrap: no network, read-only filesystem, private /tmp and
+HOME, cleared environment, rlimits), lists all its tools and prints them as JSON on stdout:
+{"tools": [...], "issues": [...], "serverInfo": {...}, "protocolVersion": "...", "pages": N, "durationMs": N}
+The server's working directory is a fresh temporary directory, its only writable place, removed afterwards.
+
+Options:
+  --timeout SECONDS     wall-clock limit for the whole listing (default 60)
+  --env NAME=VALUE      set a variable for the server, e.g. a placeholder API key (repeatable)
+  --allow-network       let the server use the network
+  --unsafe-no-sandbox   run without bubblewrap (environment still cleared); for machines without it
+  -h, --help            show this help
+
+Exit status: 0 listed, 1 the listing failed (the error's code is printed), 2 bad usage.
+Example: mcp-risk list-tools -- npx -y @modelcontextprotocol/server-memory
+`;
+
+const OPTIONS = {
+  timeout: { type: 'string' },
+  env: { type: 'string', multiple: true },
+  'allow-network': { type: 'boolean' },
+  'unsafe-no-sandbox': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Runs the command; returns the exit status. */
+export async function runListTools(argv: string[], io: CliIo): Promise<number> {
+  const usageError = (message: string) => {
+    io.stderr.write(`mcp-risk list-tools: ${message}\nRun 'mcp-risk list-tools --help' for usage.\n`);
+    return 2;
+  };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    return usageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(LIST_TOOLS_USAGE);
+    return 0;
+  }
+  const [command, ...args] = positionals;
+  if (!command) return usageError('no server command given; put it after --, e.g. -- npx -y some-mcp-server');
+  const seconds = values.timeout === undefined ? 60 : Number(values.timeout);
+  if (!Number.isFinite(seconds) || seconds <= 0) return usageError(`--timeout must be a positive number of seconds, got ${JSON.stringify(values.timeout)}`);
+  const env: Record<string, string> = {};
+  for (const entry of values.env ?? []) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(entry);
+    if (!match) return usageError(`--env takes NAME=VALUE, got ${JSON.stringify(entry)}`);
+    env[match[1]] = match[2];
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'mcp-risk-list-tools-'));
+  try {
+    const result = await listTools({
+      command,
+      args,
+      env,
+      writableDir: dir,
+      timeoutMs: Math.round(seconds * 1000),
+      sandbox: { allowNetwork: values['allow-network'] ?? false, unsafe: values['unsafe-no-sandbox'] ?? false },
+    });
+    const { tools, issues, serverInfo, protocolVersion, pages, durationMs } = result;
+    io.stdout.write(`${JSON.stringify({ tools, issues, serverInfo, protocolVersion, pages, durationMs }, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    const e = error as Error;
+    const code = error instanceof CrawlError ? `${error.code} ` : '';
+    io.stderr.write(`mcp-risk list-tools: ${code}${e.message.replace(/\s+/g, ' ').trim()}\n`);
+    return 1;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
