@@ -16,7 +16,8 @@ One crawl_attempts row per server; rerunning a killed crawl with the same option
 Options:
   --registry-url URL     registry base URL (default: $MCP_REGISTRY_URL or the official registry);
                          an explicit URL that cannot be reached is an error, not a fallback
-  --snapshot [FILE]      read servers from a registry snapshot file instead (default: the shipped one)
+  --offline              read servers from the shipped registry snapshot instead of the registry
+  --snapshot FILE        read servers from a registry snapshot file instead (JSON array of items)
   --limit N              select at most N servers (default: all)
   --runtime LIST         only these runtimes, comma-separated: npm,pypi,oci,remote (default: all)
   --concurrency N        servers listed at once (default: 2)
@@ -29,7 +30,8 @@ Options:
 
 export interface CrawlCommandOptions {
   registryUrl?: string;
-  snapshot?: string | boolean;
+  snapshot?: string;
+  offline?: boolean;
   limit?: number;
   runtimes?: string[];
   concurrency: number;
@@ -40,7 +42,7 @@ export interface CrawlCommandOptions {
 
 export function parseCrawlArgs(argv: string[]): CrawlCommandOptions & { json: boolean; help: boolean } {
   const { values } = parseCommandArgs('crawl', argv, {
-    'registry-url': { type: 'string' }, snapshot: { type: 'string' }, limit: { type: 'string' },
+    'registry-url': { type: 'string' }, snapshot: { type: 'string' }, offline: { type: 'boolean' }, limit: { type: 'string' },
     runtime: { type: 'string' }, concurrency: { type: 'string' }, timeout: { type: 'string' },
     fresh: { type: 'boolean' }, 'unsafe-no-sandbox': { type: 'boolean' }, json: { type: 'boolean' },
   });
@@ -49,6 +51,7 @@ export function parseCrawlArgs(argv: string[]): CrawlCommandOptions & { json: bo
     json: !!values.json,
     registryUrl: values['registry-url'],
     snapshot: values.snapshot,
+    offline: !!values.offline,
     limit: values.limit === undefined ? undefined : positiveInt('crawl', 'limit', values.limit, 1),
     runtimes: values.runtime?.split(',').map((s) => s.trim()).filter(Boolean),
     concurrency: positiveInt('crawl', 'concurrency', values.concurrency, 2),
@@ -60,8 +63,8 @@ export function parseCrawlArgs(argv: string[]): CrawlCommandOptions & { json: bo
 
 /** Chooses the source: explicit snapshot, explicit registry URL, or the default registry with fallback. */
 export function chooseSource(opts: CrawlCommandOptions, io: Io): { source: ServerSource; label: string } {
-  if (opts.snapshot !== undefined) {
-    const file = typeof opts.snapshot === 'string' && opts.snapshot ? opts.snapshot : SNAPSHOT_FILE;
+  if (opts.snapshot !== undefined || opts.offline) {
+    const file = opts.snapshot ?? SNAPSHOT_FILE;
     return { source: snapshotSource({ file }), label: `snapshot:${file}` };
   }
   const explicit = opts.registryUrl ?? (io.config.registryUrlExplicit ? io.config.registryUrl : undefined);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ToolDefinition } from '../db/tool-definition.ts';
 import type { Launch } from './launch.ts';
 import { listTools } from './list-tools.ts';
-import { installNpmPackage } from './npm-install.ts';
+import { installNpmPackageOrLatest } from './npm-install.ts';
 import { SCRATCH_TOKEN } from './placeholders.ts';
 import type { SandboxOptions } from './sandbox.ts';
 
@@ -26,6 +26,8 @@ export interface AttemptResult {
   error?: string;
   tools?: ToolDefinition[];
   issues?: Record<string, string[]>;
+  /** Installed version, protocol version, server info, listing-level issues. */
+  details?: Record<string, unknown>;
 }
 
 const fill = (value: string, scratch: string) => value.split(SCRATCH_TOKEN).join(scratch);
@@ -41,7 +43,7 @@ export async function attemptServer(launch: Launch | null | undefined, options: 
   }
   let installed;
   try {
-    installed = await installNpmPackage(launch.identifier, launch.version, { cacheDir: options.cacheDir, timeoutMs: options.installTimeoutMs });
+    installed = await installNpmPackageOrLatest(launch.identifier, launch.version, { cacheDir: options.cacheDir, timeoutMs: options.installTimeoutMs });
   } catch (error) {
     const e = error as Error & { code?: string };
     return { status: 'install_failed', errorKind: e.code ?? 'E_INSTALL', error: e.message };
@@ -59,10 +61,18 @@ export async function attemptServer(launch: Launch | null | undefined, options: 
     });
     const issues: Record<string, string[]> = {};
     for (const issue of result.issues) if (issue.tool) (issues[issue.tool] ??= []).push(issue.problem);
-    return { status: result.tools.length ? 'ok' : 'no_tools', tools: result.tools, issues };
+    const details = {
+      installedVersion: installed.version,
+      ...(installed.fallbackFrom ? { note: `npm has no version ${installed.fallbackFrom}; listed ${installed.version} (latest) instead` } : {}),
+      protocolVersion: result.protocolVersion,
+      serverInfo: result.serverInfo,
+      pages: result.pages,
+      listingIssues: result.issues.filter((i) => !i.tool).map((i) => i.problem),
+    };
+    return { status: result.tools.length ? 'ok' : 'no_tools', tools: result.tools, issues, details };
   } catch (error) {
     const e = error as Error & { kind?: string; code?: string };
-    return { status: e.kind ?? 'crashed', errorKind: e.code ?? e.name, error: e.message };
+    return { status: e.kind ?? 'crashed', errorKind: e.code ?? e.name, error: e.message, details: { installedVersion: installed.version } };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

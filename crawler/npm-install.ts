@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 export class InstallError extends Error {
   readonly kind = 'install_failed';
-  constructor(message: string, readonly code: 'E_INSTALL' | 'E_NO_BIN' | 'E_INSTALL_TIMEOUT', readonly retryable = false) {
+  constructor(message: string, readonly code: 'E_INSTALL' | 'E_NO_BIN' | 'E_INSTALL_TIMEOUT' | 'E_NO_VERSION', readonly retryable = false) {
     super(message);
     this.name = 'InstallError';
   }
@@ -16,7 +16,7 @@ export class InstallError extends Error {
 export interface NpmInstallOptions {
   /** Root of the package cache. */
   cacheDir: string;
-  /** Wall-clock limit for `npm install`. @default 180000 */
+  /** Wall-clock limit for `npm install`. @default 120000 */
   timeoutMs?: number;
   /** The npm executable. @default 'npm' */
   npm?: string;
@@ -41,8 +41,21 @@ export function cacheKey(identifier: string, version?: string): string {
   return `${identifier.replace(/^@/, '').replace(/[^A-Za-z0-9._-]+/g, '__')}@${(version ?? 'latest').replace(/[^A-Za-z0-9._-]+/g, '_')}`;
 }
 
+/**
+ * Installs identifier@version; when npm has no such version (registries prune, mirrors lag), installs
+ * the latest instead and says so in `fallbackFrom`.
+ */
+export async function installNpmPackageOrLatest(identifier: string, version: string | undefined, options: NpmInstallOptions): Promise<InstalledPackage & { fallbackFrom?: string }> {
+  try {
+    return await installNpmPackage(identifier, version, options);
+  } catch (error) {
+    if (!(error instanceof InstallError) || error.code !== 'E_NO_VERSION' || !version) throw error;
+    return { ...(await installNpmPackage(identifier, undefined, options)), fallbackFrom: version };
+  }
+}
+
 export async function installNpmPackage(identifier: string, version: string | undefined, options: NpmInstallOptions): Promise<InstalledPackage> {
-  const { cacheDir, timeoutMs = 180_000, npm = 'npm', registry } = options;
+  const { cacheDir, timeoutMs = 120_000, npm = 'npm', registry } = options;
   const dir = join(cacheDir, 'npm', cacheKey(identifier, version));
   if (existsSync(join(dir, MARKER))) return JSON.parse(await readFile(join(dir, MARKER), 'utf8')) as InstalledPackage;
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
@@ -95,7 +108,8 @@ function runNpm(npm: string, args: string[], cwd: string, timeoutMs: number): Pr
       if (code === 0) resolve();
       else {
         const line = stderr.split('\n').map((l) => l.replace(/^npm (error|ERR!) ?/, '').trim()).filter((l) => l && !/^(A complete log|code )/.test(l)).slice(0, 3).join('; ');
-        reject(new InstallError(`npm install ${args.at(-1)} failed (exit ${code}): ${line || 'no message'}`, 'E_INSTALL'));
+        const missingVersion = /\bnotarget\b|ETARGET/.test(stderr);
+        reject(new InstallError(`npm install ${args.at(-1)} failed (exit ${code}): ${line || 'no message'}`, missingVersion ? 'E_NO_VERSION' : 'E_INSTALL'));
       }
     });
   });

@@ -135,6 +135,8 @@ export const crawlAttempts = pgTable('crawl_attempts', {
   error: text('error'),
   toolCount: integer('tool_count'),
   durationMs: integer('duration_ms'),
+  /** What else was learnt: installed version, protocol version, server info, listing issues. */
+  details: jsonb('details'),
   startedAt: now('started_at'),
   finishedAt: ts('finished_at'),
 }, (t) => [

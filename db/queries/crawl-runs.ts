@@ -32,6 +32,7 @@ export interface AttemptOutcome {
   error?: string | null;
   toolCount?: number | null;
   durationMs?: number | null;
+  details?: Record<string, unknown> | null;
 }
 
 /** Records (or overwrites) the attempt of one server within a run. */
@@ -42,6 +43,7 @@ export async function recordAttempt(db: Db, runId: number, serverId: number, out
     error: outcome.error ? outcome.error.slice(0, 4000) : null,
     toolCount: outcome.toolCount ?? null,
     durationMs: outcome.durationMs ?? null,
+    details: outcome.details ?? null,
     finishedAt: outcome.status === 'pending' ? null : new Date(),
   };
   await db.insert(crawlAttempts).values({ runId, serverId, ...values })

@@ -1,0 +1,86 @@
+// Category signals from the schema (action enums, HTTP methods, output paths, free-text commands, code
+// and query languages) and from what the description claims (read-only, guidance).
+import { claimsOf, type ToolAnalysis } from './analysis.ts';
+import type { Strength } from './category.ts';
+import { makeVerb, verbsOfValues, type Verb } from './intent.ts';
+import { contextualClass } from './verb-context.ts';
+import type { VerbClass } from './verbs.ts';
+
+/** The category being decided: classes that apply, evidence, and how sure behaviour is. */
+export interface Draft { classes: Set<VerbClass>; ev: string[]; strength: Strength }
+
+const REQUEST_LIKE = new Set(['request', 'call', 'make', 'fetch', 'send', 'invoke', 'query', 'api']);
+/** Read verbs that run what they are given; other read verbs (explain, analyze, lint) only inspect it. */
+const RUNNERS = new Set(['query', 'run', 'execute', 'exec', 'eval', 'evaluate', 'search', 'test', 'fetch', 'request']);
+
+/** Verbs with their class settled by their object (`open_url` runs a browser, `open_nodes` reads). */
+export function resolved(verbs: Verb[], a: ToolAnalysis): Verb[] {
+  const out: Verb[] = [];
+  for (const v of verbs) {
+    const cls = contextualClass(v, a);
+    out.push(cls === v.cls ? v : makeVerb(v, v.source, v.word, cls));
+  }
+  return out;
+}
+
+export function list(values: string[]): string {
+  return values.length > 5 ? `${values.slice(0, 5).join(', ')}, …` : values.join(', ');
+}
+
+/** Adds schema and claim signals to the draft; returns the action verbs that counted. */
+export function applySchema(a: ToolAnalysis, d: Draft, primary: Verb | undefined, moneyByObject: boolean): Verb[] {
+  const s = a.schema;
+  const weakName = !primary || primary.cls === 'weak';
+  const readName = !weakName && primary!.cls === 'read' && d.strength === 'strong';
+  const actions = resolved(a.actionVerbs, a).filter((v) => !readName || ((v.cls === 'destructive' || v.cls === 'financial') && !v.ambiguous));
+  if (actions.length && s.actions) {
+    for (const v of actions) d.classes.add(v.cls);
+    d.ev.push(`parameter \`${s.actions.param.path}\` accepts ${list(s.actions.values)}`);
+    d.strength = 'strong';
+  } else if (weakName && !d.classes.size && s.modes) {
+    const modes = resolved(verbsOfValues(s.modes.values), a);
+    for (const v of modes) d.classes.add(v.cls);
+    if (modes.length) { d.ev.push(`parameter \`${s.modes.param.path}\` accepts ${list(s.modes.values)}`); d.strength = 'weak'; }
+  }
+  if (a.methodVerbs.length && s.methods && (weakName || REQUEST_LIKE.has(primary!.lemma) || a.tokens.includes('api') || a.tokens.includes('request') || a.tokens.includes('http'))) {
+    if (weakName || REQUEST_LIKE.has(primary!.lemma)) { d.classes.delete('execute'); d.classes.delete('write'); d.classes.delete('read'); }
+    for (const v of a.methodVerbs) d.classes.add(v.cls);
+    d.ev.push(`parameter \`${s.methods.param.path}\` accepts HTTP ${list(s.methods.values)}`);
+    d.strength = 'strong';
+  }
+  if (s.outputPaths.length && !d.classes.has('write')) {
+    d.classes.add('write');
+    d.ev.push(`parameter \`${s.outputPaths[0].path}\` saves output to a file`);
+  }
+  // a plain read verb (explain_query, analyze_code_snippet) inspects the command or code it is given
+  const inspects = !weakName && primary!.cls === 'read' && !RUNNERS.has(primary!.lemma);
+  const runs = weakName || primary!.cls === 'execute' || primary!.lemma === 'query' || primary!.lemma === 'run' ? claimsOf(a).runs : undefined;
+  if (runs) {
+    d.classes.add('execute');
+    d.ev.push(`description says it runs ${runs === 'sql' ? 'SQL that can write' : runs === 'shell' ? 'shell commands' : 'code'}`);
+  }
+  if (inspects && (s.shell || s.code || s.queryLang?.writable)) {
+    const p = (s.shell ?? s.code ?? s.queryLang!.param).path;
+    d.ev.push(`parameter \`${p}\` takes command, code or query text that '${primary!.word}' inspects rather than runs`);
+  } else {
+    if (s.shell) { d.classes.add('execute'); d.ev.push(`parameter \`${s.shell.path}\` takes a free-text command`); d.strength = 'strong'; }
+    if (s.code) { d.classes.add('execute'); d.ev.push(`parameter \`${s.code.path}\` takes code to run`); d.strength = 'strong'; }
+    if (s.queryLang) {
+      const q = s.queryLang;
+      if (q.writable) { d.classes.add('execute'); d.strength = 'strong'; }
+      d.ev.push(`parameter \`${q.param.path}\` takes ${q.lang.toUpperCase()} text${q.writable ? ', which can write' : ''}`);
+    }
+  }
+  const open = d.strength !== 'strong' && !s.shell && !s.code;
+  if (open && claimsOf(a).guidance && !s.shell && !s.code && !d.classes.has('destructive') && !(d.classes.has('financial') && !moneyByObject)) {
+    d.classes.clear();
+    d.classes.add('read');
+    d.ev.push('description says it returns guidance or documentation');
+  } else if (open && claimsOf(a).readOnly) {
+    d.classes.clear();
+    d.classes.add('read');
+    d.ev.push('description says it is read-only');
+    d.strength = 'weak';
+  }
+  return actions;
+}

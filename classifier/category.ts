@@ -1,0 +1,122 @@
+// Category (DESIGN §4): from behaviour first (name, description, schema), then author annotations,
+// then the server's siblings. Precedence when several apply: Financial, Destructive, Execute, Write, Read.
+import type { ToolAnalysis } from './analysis.ts';
+import type { Category } from './types.ts';
+import { topClass, type Verb } from './intent.ts';
+import { objectRule } from './verb-context.ts';
+import type { VerbClass } from './verbs.ts';
+import { finish } from './annotations.ts';
+import { applySchema, resolved, type Draft } from './category-schema.ts';
+
+export type Strength = 'strong' | 'weak' | 'none';
+
+export interface CategoryResult {
+  category: Category;
+  /** What behaviour alone says, before annotations; undefined when nothing in it names an action. */
+  behaviour?: Category;
+  strength: Strength;
+  evidence: string[];
+  /** The verb that decided, for rationales. */
+  verb?: Verb;
+  /** Independent signals that agree or disagree with the category (for confidence). */
+  agree: number;
+  disagree: number;
+  /** Annotations, not behaviour, decided the category. */
+  byAnnotation: boolean;
+}
+
+const ORDER: VerbClass[] = ['financial', 'destructive', 'execute', 'write', 'read'];
+export const CATEGORY_OF: Record<Exclude<VerbClass, 'weak'>, Category> = {
+  financial: 'Financial', destructive: 'Destructive', execute: 'Execute', write: 'Write', read: 'Read',
+};
+
+function best(classes: Set<VerbClass>): Category | undefined {
+  for (const c of ORDER) if (classes.has(c)) return CATEGORY_OF[c as Exclude<VerbClass, 'weak'>];
+  return undefined;
+}
+
+
+const MAKERS = new Set(['create', 'generate', 'make', 'build', 'compose', 'draft']);
+
+function emptySchema(a: ToolAnalysis): boolean {
+  const props = a.tool.inputSchema?.properties;
+  return !!props && typeof props === 'object' && Object.keys(props).length === 0;
+}
+
+/** Decides the category of one analysed tool, with evidence lines. */
+export function decideCategory(a: ToolAnalysis): CategoryResult {
+  const ev: string[] = [];
+  const classes = new Set<VerbClass>();
+  let strength: Strength = 'none';
+  let agree = 0;
+  let disagree = 0;
+  let moneyByObject = false;
+  let capped = false;
+  const s = a.schema;
+  const nameVerbs = resolved(a.nameVerbs, a);
+  const primary = nameVerbs[0];
+  const weakName = !primary || primary.cls === 'weak';
+
+  // 1. The name.
+  if (primary && primary.cls !== 'weak') {
+    for (const v of nameVerbs) if (v.cls !== 'weak') classes.add(v.cls);
+    const first = a.tokens[0] === primary.word;
+    ev.push(first ? `name begins with the verb '${primary.word}'` : `name contains the verb '${primary.word}'`);
+    for (const v of nameVerbs.slice(1)) ev.push(`name also has the verb '${v.word}'`);
+    strength = !primary.ambiguous || (primary.ambiguous === 'verb' && first) ? 'strong' : 'weak';
+    if (MAKERS.has(primary.lemma) && emptySchema(a)) {
+      // "create" with nothing to create from usually returns generated content
+      strength = 'weak';
+      capped = true;
+    }
+  } else if (primary) {
+    ev.push(`name begins with the general verb '${primary.word}'`);
+  }
+  const rule = objectRule(primary, a);
+  if (rule && !classes.has(rule.cls)) {
+    classes.add(rule.cls);
+    moneyByObject = rule.cls === 'financial';
+    ev.push(rule.evidence);
+    if (strength === 'none') strength = 'weak';
+  }
+
+  // 2. Title and description.
+  const prose = resolved([...a.titleVerbs, ...a.descVerbs], a).filter((v) => v.cls !== 'weak');
+  const proseTop = topClass(prose);
+  const nameTop = best(classes);
+  if (prose.length) {
+    const from = prose[0].source === 'title' ? 'title' : 'description';
+    if (strength !== 'strong') {
+      for (const v of prose) classes.add(v.cls);
+      ev.push(`${from} begins with '${prose[0].word}'`);
+      const agrees = nameTop !== undefined && proseTop !== undefined && CATEGORY_OF[proseTop as Exclude<VerbClass, 'weak'>] === nameTop;
+      strength = capped ? 'weak' : strength === 'none' && !prose[0].ambiguous ? 'strong' : agrees ? 'strong' : 'weak';
+    } else if (proseTop && nameTop && CATEGORY_OF[proseTop as Exclude<VerbClass, 'weak'>] === nameTop) {
+      agree++;
+    } else if (proseTop) {
+      disagree++;
+      const soft = nameTop === 'Write' || nameTop === 'Execute' || (nameTop === 'Financial' && moneyByObject);
+      if (proseTop === 'read' && soft) {
+        ev.push(`${from} begins with '${prose[0].word}', which reads rather than changes`);
+        strength = 'weak';
+      } else if (soft && primary && prose.length > 1 && ORDER.indexOf(proseTop) < ORDER.indexOf(primary.cls)) {
+        for (const v of prose) if (!v.ambiguous) classes.add(v.cls);
+        ev.push(`${from} begins with '${prose[0].word}'`);
+      }
+    }
+  }
+
+  // 3. The schema, then what the description claims.
+  const draft: Draft = { classes, ev, strength };
+  const actions = applySchema(a, draft, primary, moneyByObject);
+  strength = draft.strength;
+
+  const behaviour = best(classes);
+  const verb = pickVerb(nameVerbs, prose, actions, a, behaviour);
+  return finish(a, { category: behaviour ?? 'Read', behaviour, strength, evidence: ev, verb, agree, disagree, byAnnotation: false }, moneyByObject);
+}
+
+function pickVerb(name: Verb[], prose: Verb[], actions: Verb[], a: ToolAnalysis, cat: Category | undefined): Verb | undefined {
+  const all = [...name, ...prose, ...actions, ...a.methodVerbs];
+  return all.find((v) => v.cls !== 'weak' && CATEGORY_OF[v.cls as Exclude<VerbClass, 'weak'>] === cat) ?? all[0];
+}

@@ -1,0 +1,82 @@
+// Findings (DESIGN §4), separate from the category: tool poisoning, invisible characters, shadowing,
+// secrets in the definition, annotation conflicts and definition drift. A finding can raise risk only.
+import { canonicalJson, type ToolDefinition } from '../db/tool-definition.ts';
+import type { ToolAnalysis } from './analysis.ts';
+import { CATEGORY_OF, type CategoryResult } from './category.ts';
+import { definitionText, excerpt } from './definition-text.ts';
+import { mayPoison, poisoningFindings, shadowingFindings } from './poisoning.ts';
+import { invisibleFindings, secretFindings } from './secrets.ts';
+import { nameKey } from './tokens.ts';
+import type { Finding, Risk, Severity } from './types.ts';
+
+/** ", but its name says 'delete'": what shows the behaviour the annotation denies. */
+function reason(c: CategoryResult): string {
+  const v = c.verb;
+  if (v && v.cls !== 'weak' && CATEGORY_OF[v.cls] === c.behaviour) {
+    return `, but ${v.source === 'schema' ? 'its schema offers' : `its ${v.source} says`} '${v.word}'`;
+  }
+  const line = c.evidence.find((e) => e.startsWith('parameter') || e.startsWith('description'));
+  return line ? `, but ${line}` : '';
+}
+
+/** Annotations that contradict what the tool plainly does. */
+export function annotationFindings(a: ToolAnalysis, c: CategoryResult): Finding[] {
+  const out: Finding[] = [];
+  const { readOnly, destructive } = a.ann;
+  const b = c.behaviour;
+  const plain = reason(c);
+  if (readOnly === true && b && b !== 'Read' && c.strength === 'strong') {
+    out.push({
+      kind: 'annotation_conflict',
+      severity: b === 'Destructive' || b === 'Financial' ? 'high' : 'medium',
+      message: `The author marks this tool readOnlyHint=true${plain}; it is classified by behaviour as ${b}.`,
+    });
+  }
+  if (destructive === false && b === 'Destructive' && c.strength === 'strong') {
+    out.push({ kind: 'annotation_conflict', severity: 'medium', message: `The author marks this tool destructiveHint=false${plain}; it is classified by behaviour as Destructive.` });
+  }
+  if (readOnly === true && destructive === true) {
+    out.push({ kind: 'annotation_conflict', severity: 'low', message: 'The author marks this tool both readOnlyHint=true and destructiveHint=true, which contradict each other.' });
+  }
+  return out;
+}
+
+/** A definition that changed since the last crawl (a possible rug pull). */
+export function driftFindings(tool: ToolDefinition, previous: ToolDefinition | undefined): Finding[] {
+  if (!previous) return [];
+  if (canonicalJson(previous) === canonicalJson(tool)) return [];
+  const before = previous.description ?? '';
+  const after = tool.description ?? '';
+  const what = before !== after ? 'description' : canonicalJson(previous.inputSchema) !== canonicalJson(tool.inputSchema) ? 'input schema' : 'definition';
+  let at = 0;
+  while (at < before.length && at < after.length && before[at] === after[at]) at++;
+  return [{
+    kind: 'definition_drift',
+    severity: 'medium',
+    message: `The tool's ${what} changed since the last crawl; review the change before trusting it again.`,
+    ...(what === 'description' ? { excerpt: excerpt(after, at, 0, 60) } : {}),
+  }];
+}
+
+/** All content findings of one tool (poisoning, invisible characters, shadowing, secrets). */
+export function contentFindings(a: ToolAnalysis): Finding[] {
+  const text = definitionText(a.tool);
+  const suspect = mayPoison(text);
+  const out = suspect ? poisoningFindings(text) : [];
+  for (const f of invisibleFindings(text)) out.push(f);
+  if (suspect) {
+    const params = new Set<string>();
+    for (const p of a.schema.params) params.add(nameKey(p.name));
+    for (const f of shadowingFindings(text, a.tool.name, a.server.siblingKeys, params)) out.push(f);
+  }
+  for (const f of secretFindings(text)) out.push(f);
+  return out;
+}
+
+const RAISES: Record<Severity, Risk | undefined> = { low: undefined, medium: 'Medium', high: 'High', critical: 'Critical' };
+
+/** The risk a finding forces at least (annotation conflicts and drift inform; they do not raise). */
+export function findingFloor(f: Finding): Risk | undefined {
+  if (f.kind === 'annotation_conflict' || f.kind === 'definition_drift' || f.kind === 'secret_in_definition') return undefined;
+  return RAISES[f.severity];
+}

@@ -1,0 +1,150 @@
+// What a tool says it does: verbs from its name, title, description and action enum.
+import { leadSegments, splitName, textTokens } from './tokens.ts';
+import { agentVerb, nameVerb, proseVerb, type VerbClass, type VerbInfo } from './verbs.ts';
+
+export type VerbSource = 'name' | 'title' | 'description' | 'schema';
+
+export interface Verb extends VerbInfo {
+  source: VerbSource;
+  /** The word as written. */
+  word: string;
+}
+
+/** A verb as found (object spread is slow in V8 here, so fields are copied by hand). */
+export function makeVerb(info: VerbInfo, source: VerbSource, word: string, cls: VerbClass = info.cls): Verb {
+  return { lemma: info.lemma, cls, ambiguous: info.ambiguous, source, word };
+}
+
+/**
+ * The verbs of a name: the first verb that is not noun-leaning (`call_end` → end, `email_search` → search,
+ * `stories-create` → create), plus verbs joined to it by or/and (`create_or_update_file`).
+ * Returns [] when no word of the name is a verb.
+ */
+export function verbsOfName(tokens: string[], source: VerbSource = 'name', prefix?: string): Verb[] {
+  const tail = tokens[tokens.length - 1];
+  const head = tokens.length > 1 ? nameVerb(tokens[0]) : undefined;
+  const agent = tail ? agentVerb(tail) : undefined;
+  if (agent && (!head || head.ambiguous)) return [makeVerb(agent, source, tail)];
+  // a word every sibling starts with (`pay_status`, `pay_send`) is the server's namespace, not a verb
+  let from = 0;
+  if (prefix && tokens[0] === prefix) for (let i = 1; i < tokens.length; i++) if (nameVerb(tokens[i])) { from = 1; break; }
+  let primary = -1;
+  let lastCandidate = -1;
+  for (let i = from; i < tokens.length; i++) {
+    const info = nameVerb(tokens[i]);
+    if (!info) continue;
+    lastCandidate = i;
+    if (info.ambiguous !== 'noun') { primary = i; break; }
+  }
+  if (primary < 0) primary = lastCandidate;
+  if (primary < 0) return [];
+  const first = nameVerb(tokens[primary])!;
+  const out: Verb[] = [makeVerb(first, source, tokens[primary])];
+  for (let i = primary + 1; i < tokens.length - 1; i++) {
+    const t = tokens[i];
+    if (t !== 'or' && t !== 'and' && t !== 'then') {
+      // adjacent plain verbs: move-rename-item
+      const adj = i === primary + 1 ? nameVerb(t) : undefined;
+      if (adj && !adj.ambiguous && adj.cls === first.cls && !first.ambiguous) out.push(makeVerb(adj, source, t));
+      continue;
+    }
+    const next = nameVerb(tokens[i + 1]);
+    if (next && next.ambiguous !== 'noun') out.push(makeVerb(next, source, tokens[i + 1]));
+  }
+  return out;
+}
+
+/** Words skipped while looking for a description's leading verb. */
+const FILLER = new Set(
+  ('use uses this tool tools to a an the you can will may should must allows allow lets let helps function method ' +
+    'endpoint mcp purpose please simply quickly intelligently automatically directly easily also just here it ' +
+    'that which is be for of in on with your my our beta deprecated developer preview experimental note agent ' +
+    'instructions used lets enables enable user users ai llm assistant model server api one').split(' '),
+);
+/** Words that follow a verb (an object or preposition): "List of" is a noun, "List the" a verb. */
+const OBJECTISH = new Set(
+  ('a an the all any some multiple one or more new existing specific it them its your my this that these those ' +
+    'for up out down on in into with and if whether to by from every each several many current').split(' '),
+);
+/** A clause that starts with these is not the tool's own action: "when writing code", "before deleting". */
+const SUBORDINATE = new Set(['when', 'whenever', 'before', 'after', 'while', 'if', 'once', 'until', 'unless']);
+const CONNECTORS = new Set([',', 'or', 'and', '/', '&', 'and/or']);
+
+/**
+ * Whether a lexicon word is used as a verb here. At the head of a segment, verb-leaning words are
+ * imperatives ("List all", "Search Sentry") and -s forms are verbs ("Screenshots a page"); a noun-leaning
+ * base form needs an object after it ("Call the API", not "Call history"). Further in, only plain verbs
+ * count, and never in -ing form ("Top-selling variants").
+ */
+function proseVerbFits(info: VerbInfo, word: string, next: string | undefined, head: boolean): boolean {
+  const base = info.lemma === word;
+  if (word.endsWith('ing') && !base && !head) return false;
+  if (!info.ambiguous) return true;
+  if (!head) return false;
+  if (base) return info.ambiguous === 'verb' || (next !== undefined && OBJECTISH.has(next));
+  return true;
+}
+
+/** The verb phrase opening one segment: "Add, update, or remove a collaborator" → add, update, remove. */
+function leadVerbs(segment: string, source: VerbSource): Verb[] {
+  const toks = textTokens(segment, 30);
+  let counted = 0;
+  for (let i = 0; i < toks.length && counted < 3; i++) {
+    const { word, caps } = toks[i];
+    if (SUBORDINATE.has(word)) return [];
+    if (FILLER.has(word) || word.length === 1) continue;
+    if (caps) { if (counted > 0) counted++; continue; } // headers ("START HERE") skip; acronyms count
+    const info = proseVerb(word);
+    const next = toks[i + 1]?.word;
+    if (info && proseVerbFits(info, word, next, counted === 0)) {
+      const out: Verb[] = [makeVerb(info, source, word)];
+      // continue through "X, Y, or Z"
+      let j = i + 1;
+      while (j < toks.length - 1 && CONNECTORS.has(toks[j].word)) {
+        while (j < toks.length - 1 && CONNECTORS.has(toks[j].word)) j++;
+        const more = proseVerb(toks[j].word);
+        if (!more) break;
+        out.push(makeVerb(more, source, toks[j].word));
+        j++;
+      }
+      return out;
+    }
+    counted++;
+  }
+  return [];
+}
+
+/** Leading verbs of a description or title, from its first sentences. */
+export function verbsOfProse(text: string | undefined, source: VerbSource): Verb[] {
+  if (!text) return [];
+  for (const seg of leadSegments(text, 2)) {
+    const v = leadVerbs(seg, source);
+    if (v.length) return v;
+  }
+  return [];
+}
+
+/** Verbs of action-enum values (`list_rules`, `delete`, `deploy-site`), one per value, deduplicated by class. */
+export function verbsOfValues(values: string[]): Verb[] {
+  const out: Verb[] = [];
+  const seen = new Set<string>();
+  for (const v of values) {
+    const words = splitName(v);
+    const verbs = verbsOfName(words, 'schema').filter((x) => x.cls !== 'weak' && (x.word === words[0] || x.cls === 'read'));
+    for (const verb of verbs) {
+      if (seen.has(verb.lemma)) continue;
+      seen.add(verb.lemma);
+      out.push(makeVerb(verb, verb.source, v));
+    }
+  }
+  return out;
+}
+
+const RANK: Record<VerbClass, number> = { financial: 0, destructive: 1, execute: 2, write: 3, read: 4, weak: 5 };
+
+/** The highest-precedence class among verbs (Financial first, weak last). */
+export function topClass(verbs: Verb[]): VerbClass | undefined {
+  let best: VerbClass | undefined;
+  for (const v of verbs) if (best === undefined || RANK[v.cls] < RANK[best]) best = v.cls;
+  return best;
+}

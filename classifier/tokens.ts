@@ -1,0 +1,97 @@
+// Splitting tool names and descriptions into lower-case words. Every regex here is compiled once.
+
+/** One word of a camelCase, PascalCase, ACRONYMCase, snake_case, kebab-case or dotted name. */
+const NAME_WORD = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
+
+/**
+ * Splits a tool or parameter name into lower-case words:
+ * `getConsoleLogs` → get, console, logs; `API-delete-a-block` → api, delete, a, block;
+ * `mobile.list_apps` → mobile, list, apps.
+ */
+export function splitName(name: string): string[] {
+  const out: string[] = [];
+  NAME_WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NAME_WORD.exec(name)) !== null) out.push(m[0].toLowerCase());
+  return out;
+}
+
+/** A word of prose, or one of the separators that matter for verb phrases. */
+const TEXT_TOKEN = /[A-Za-z][A-Za-z0-9']*|[,;\/&]/g;
+const HAS_LETTERS = /[A-Za-z]{2}/;
+const PLURAL_ES = /(?:ches|shes|sses|xes|zes)$/;
+
+export interface TextToken {
+  /** Lower-case word, or the separator itself. */
+  word: string;
+  /** The word was written in capitals (a header such as "IMPORTANT" or "START HERE"). */
+  caps: boolean;
+}
+
+/** A–Z and digits only, with at least one letter: a header word such as IMPORTANT. */
+function allCaps(s: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if (c < 48 || c > 57) return false;
+  }
+  return letters > 0;
+}
+
+/** Tokenises prose (a description's first sentences) into words and phrase separators. */
+export function textTokens(text: string, limit = 40): TextToken[] {
+  const out: TextToken[] = [];
+  TEXT_TOKEN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (out.length < limit && (m = TEXT_TOKEN.exec(text)) !== null) {
+    const raw = m[0];
+    out.push({ word: raw.toLowerCase(), caps: raw.length > 1 && allCaps(raw) });
+  }
+  return out;
+}
+
+/** Splits the opening of a description into up to `max` sentence-like segments (at . : ! ? and line breaks). */
+const SEGMENT_END = /[.:!?]\s|\n|[.:!?]$/g;
+export function leadSegments(text: string, max = 2, window = 400): string[] {
+  const head = text.length > window ? text.slice(0, window) : text;
+  const out: string[] = [];
+  let start = 0;
+  SEGMENT_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while (out.length < max && (m = SEGMENT_END.exec(head)) !== null) {
+    const seg = head.slice(start, m.index).trim();
+    if (HAS_LETTERS.test(seg)) out.push(seg);
+    start = m.index + m[0].length;
+  }
+  if (out.length < max) {
+    const rest = head.slice(start).trim();
+    if (HAS_LETTERS.test(rest)) out.push(rest);
+  }
+  return out;
+}
+
+/** All lower-case words of a text (for bag-of-words lookups), capped for speed. */
+const WORD = /[a-z][a-z0-9]*/g;
+export function wordSet(text: string, into: Set<string> = new Set(), cap = 3000): Set<string> {
+  const lower = (text.length > cap ? text.slice(0, cap) : text).toLowerCase();
+  WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(lower)) !== null) into.add(m[0]);
+  return into;
+}
+
+/** Crude singular form, enough to match lexicon nouns: entities → entity, branches → branch, files → file. */
+export function singular(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (PLURAL_ES.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  return word;
+}
+
+const NON_ALNUM = /[^a-z0-9]/g;
+/** A name with case and separators removed, to compare `list-files`, `list_files` and `listFiles`. */
+export function nameKey(name: string): string {
+  return name.toLowerCase().replace(NON_ALNUM, '');
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "crawl_attempts" ADD COLUMN "details" jsonb;
