@@ -1,5 +1,5 @@
 // A crawl over a replayed registry: real npm install, real sandboxed listing, recorded attempts.
-import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,18 +10,13 @@ import { openDb, type Database } from '../../db/client.ts';
 import { crawlAttempts, servers } from '../../db/schema.ts';
 import { currentTools } from '../../db/queries/tool-listing.ts';
 import { startRegistryReplay } from '../helpers/registry-replay.ts';
+import { memoryServerItem, registryItem } from '../helpers/registry-items.ts';
 
-const memoryVersion = JSON.parse(readFileSync('node_modules/@modelcontextprotocol/server-memory/package.json', 'utf8')).version as string;
-const meta = { 'io.modelcontextprotocol.registry/official': { status: 'active', isLatest: true, publishedAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' } };
-const item = (server: Record<string, unknown>) => ({ server: { version: '1.0.0', description: 'test record', ...server }, _meta: meta });
 const items = [
-  item({ name: 'io.github.modelcontextprotocol/server-memory', description: 'Knowledge graph memory', packages: [{
-    registryType: 'npm', identifier: '@modelcontextprotocol/server-memory', version: memoryVersion, transport: { type: 'stdio' },
-    environmentVariables: [{ name: 'MEMORY_FILE_PATH', description: 'Path to the memory file', isRequired: true, format: 'filepath' }],
-  }] }),
-  item({ name: 'io.github.example/missing-package', packages: [{ registryType: 'npm', identifier: 'mcp-risk-no-such-package-7f3a9', version: '0.0.1', transport: { type: 'stdio' } }] }),
-  item({ name: 'io.github.example/python-only', packages: [{ registryType: 'pypi', identifier: 'mcp-server-time', version: '1.0.0', transport: { type: 'stdio' } }] }),
-  item({ name: 'io.github.example/remote-only', remotes: [{ type: 'streamable-http', url: 'https://example.invalid/mcp' }] }),
+  memoryServerItem,
+  registryItem({ name: 'io.github.example/missing-package', packages: [{ registryType: 'npm', identifier: 'mcp-risk-no-such-package-7f3a9', version: '0.0.1', transport: { type: 'stdio' } }] }),
+  registryItem({ name: 'io.github.example/python-only', packages: [{ registryType: 'pypi', identifier: 'mcp-server-time', version: '1.0.0', transport: { type: 'stdio' } }] }),
+  registryItem({ name: 'io.github.example/remote-only', remotes: [{ type: 'streamable-http', url: 'https://example.invalid/mcp' }] }),
 ];
 
 describe('crawl', () => {

@@ -1,0 +1,100 @@
+// The command line as people use it: the real executable, real servers in the sandbox, real files.
+import { chmodSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.ts';
+import { startRegistryReplay } from '../helpers/registry-replay.ts';
+import { memoryServerItem } from '../helpers/registry-items.ts';
+
+const COMMANDS = ['run', 'crawl', 'list-tools', 'classify', 'classify-db', 'build', 'serve', 'stats'];
+const filesystemServer = join(process.cwd(), 'node_modules/@modelcontextprotocol/server-filesystem/dist/index.js');
+const memoryServer = join(process.cwd(), 'node_modules/@modelcontextprotocol/server-memory/dist/index.js');
+
+type Verdict = { name: string; category: string; risk: string; evidence: string[]; policy: { version: string; tools: Record<string, unknown> } };
+
+describe('mcp-risk command line', () => {
+  it('prints help for every command and exits 0', async () => {
+    for (const command of COMMANDS) {
+      const { code, stdout } = await runCli([command, '--help']);
+      expect(code, command).toBe(0);
+      expect(stdout, command).toMatch(new RegExp(`Usage: mcp-risk ${command}`));
+    }
+  });
+
+  it('fails with one clear line and a non-zero code on an unknown command or a bad flag', async () => {
+    const unknown = await runCli(['crawll']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "crawll"/);
+    const badFlag = await runCli(['crawl', '--limit', 'many']);
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr.trim().split('\n')).toHaveLength(1);
+    expect(badFlag.stderr).toMatch(/--limit must be a positive integer/);
+    const badInput = await runCli(['classify', '-'], { input: '{"not":"tools"' });
+    expect(badInput.code).not.toBe(0);
+    expect(badInput.stderr).toMatch(/classify/);
+  });
+
+  it('list-tools prints the filesystem server\'s tools, and classify rates them', async () => {
+    const listed = await runCli(['list-tools', '--timeout', '30', '--', process.execPath, filesystemServer, '.']);
+    expect(listed.stderr).toBe('');
+    expect(listed.code).toBe(0);
+    const { tools } = JSON.parse(listed.stdout) as { tools: { name: string; annotations?: Record<string, boolean> }[] };
+    expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(['read_text_file', 'write_file', 'list_directory']));
+    expect(tools.find((t) => t.name === 'read_text_file')?.annotations?.readOnlyHint).toBe(true);
+
+    const classified = await runCli(['classify', '-', '--server', 'filesystem'], { input: listed.stdout });
+    expect(classified.code).toBe(0);
+    const verdicts = JSON.parse(classified.stdout) as Verdict[];
+    expect(verdicts).toHaveLength(tools.length);
+    const byName = Object.fromEntries(verdicts.map((v) => [v.name, v]));
+    expect(byName.read_text_file).toMatchObject({ category: 'Read', risk: 'Low' });
+    expect(byName.write_file.category).not.toBe('Read');
+    for (const v of verdicts) {
+      expect(v.evidence.length).toBeGreaterThan(0);
+      expect(v.policy.version).toBe('1');
+    }
+  });
+
+  it('classify reads the memory server\'s tools from a file; delete_entities is Destructive', async () => {
+    const listed = await runCli(['list-tools', '--', process.execPath, memoryServer], { env: { MEMORY_FILE_PATH: 'memory.jsonl' } });
+    expect(listed.code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-risk-cli-'));
+    const file = join(dir, 'memory-tools.json');
+    await import('node:fs/promises').then((fs) => fs.writeFile(file, listed.stdout));
+    const classified = await runCli(['classify', file]);
+    const byName = Object.fromEntries((JSON.parse(classified.stdout) as Verdict[]).map((v) => [v.name, v]));
+    expect(byName.delete_entities.category).toBe('Destructive');
+    expect(byName.read_graph.category).toBe('Read');
+  });
+
+  describe('the main job on a replayed registry', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mcp-risk-run-'));
+    chmodSync(dataDir, 0o755); // the sandboxed server runs as nobody and must reach its scratch dir
+    let registry: Awaited<ReturnType<typeof startRegistryReplay>>;
+    afterAll(async () => { await registry?.close(); });
+
+    it('crawls, classifies and builds pages for a real server, then reports stats', async () => {
+      registry = await startRegistryReplay({ items: [memoryServerItem] as never });
+      const env = { MCP_RISK_DATA_DIR: dataDir, MCP_REGISTRY_URL: registry.url, DATABASE_URL: '' };
+      const out = join(dataDir, 'site');
+      const run = await runCli(['run', '--limit', '5', '--no-serve', '--out', out], { env, timeoutMs: 240_000 });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/ok\s+io\.github\.modelcontextprotocol\/server-memory \(\d+ tools/);
+      expect(run.stdout).toMatch(/built \d+ pages/);
+      const page = join(out, 'tools/io-github-modelcontextprotocol-server-memory/delete-entities/index.html');
+      expect(existsSync(page)).toBe(true);
+      expect(readFileSync(page, 'utf8')).toMatch(/Destructive/);
+
+      const stats = await runCli(['stats', '--json'], { env });
+      expect(stats.code).toBe(0);
+      const counts = JSON.parse(stats.stdout);
+      expect(counts.servers).toBe(1);
+      expect(counts.tools).toBeGreaterThanOrEqual(9);
+      expect(counts.classifications.total).toBe(counts.tools);
+      expect(counts.classifications.byCategory.Destructive).toBeGreaterThanOrEqual(1);
+      expect(counts.crawlAttempts.byStatus).toEqual({ ok: 1 });
+    });
+  });
+});
