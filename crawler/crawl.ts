@@ -9,6 +9,7 @@ import { recordToolListing } from '../db/queries/tool-listing.ts';
 import { attemptServer, type AttemptOptions } from './attempt-server.ts';
 import { assertReachable, probeSandbox } from './sandbox-check.ts';
 import type { Launch } from './launch.ts';
+import { identityKeys } from './sources/identity.ts';
 import type { ServerSource } from './sources/source.ts';
 
 export interface CrawlOptions extends AttemptOptions {
@@ -65,6 +66,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
   const queue = new PQueue({ concurrency });
   let selected = 0, attempted = 0, toolsFound = 0, rejected = 0, total = 0;
   const work: { id: number; name: string; launch: Launch }[] = [];
+  const queued = new Set<number>();
   try {
     outer: for await (const page of source.pages()) {
       rejected += page.rejected.length;
@@ -72,8 +74,14 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
       for (const entry of page.entries) {
         if (selected >= limit) break outer;
         if (runtimes && !runtimes.includes(entry.server.runtime)) continue;
-        const { id } = await upsertServer(db, entry.server);
+        const { id } = await upsertServer(db, entry.server, { keys: identityKeys(entry.server) });
         await recordSource(db, id, entry.source, entry.sourceKey, entry.raw);
+        if (entry.tools?.length) {
+          // Tools a source publishes are stored as observed there, without running the server.
+          await recordToolListing(db, id, entry.tools, { observedVia: entry.toolsObservedVia ?? entry.source, markRemoved: false });
+        }
+        if (queued.has(id)) continue;
+        queued.add(id);
         selected++;
         if (!done.has(id)) work.push({ id, name: entry.server.name, launch: entry.server.launch as Launch });
       }

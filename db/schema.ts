@@ -39,6 +39,12 @@ export const servers = pgTable('servers', {
   index('servers_repository_idx').on(t.repositoryUrl),
 ]);
 
+/** Identity keys (package, remote endpoint, repository, name) under which sources' records merge. */
+export const serverKeys = pgTable('server_keys', {
+  key: text('key').primaryKey(),
+  serverId: integer('server_id').notNull().references(() => servers.id, { onDelete: 'cascade' }),
+}, (t) => [index('server_keys_server_idx').on(t.serverId)]);
+
 /** Every record a source published about a server, kept raw with its fetch time. */
 export const serverSources = pgTable('server_sources', {
   id: serial('id').primaryKey(),

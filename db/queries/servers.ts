@@ -1,7 +1,7 @@
 // Writes of the crawler's enumeration stage: one server row per real server, every source record kept.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { servers, serverSources } from '../schema.ts';
+import { serverKeys, servers, serverSources } from '../schema.ts';
 import { slugify, uniqueSlug } from '../slug.ts';
 
 /** What a source knows about a server. Only `name` and `runtime` are required. */
@@ -20,8 +20,26 @@ export interface ServerRecord {
   launch?: unknown;
 }
 
-/** Inserts or refreshes a server by name; returns its id and slug. */
-export async function upsertServer(db: Db, record: ServerRecord, at = new Date()): Promise<{ id: number; slug: string }> {
+export interface UpsertOptions {
+  /**
+   * Identity keys (e.g. `npm:<package>`, `remote:<host/path>`, `repo:<host/owner/repo>`, `name:<name>`),
+   * most specific first. A record whose name is new but which shares a key with a known server is
+   * merged into it. `repo:` keys merge only when the record has no package or remote key.
+   * @default [`name:<record.name>`]
+   */
+  keys?: string[];
+  at?: Date;
+}
+
+/** Where a record merged: the server row it landed on. */
+export interface UpsertResult { id: number; slug: string; merged: boolean }
+
+const SOURCE_PREFIX = /^(npm|pypi|oci|smithery|glama|pulsemcp|remote|config|list):/;
+
+/** Inserts or refreshes a server: by name, else by a shared identity key; returns where it landed. */
+export async function upsertServer(db: Db, record: ServerRecord, options: UpsertOptions = {}): Promise<UpsertResult> {
+  const { at = new Date() } = options;
+  const keys = options.keys ?? [`name:${record.name}`];
   const values = {
     title: record.title ?? null,
     description: record.description ?? null,
@@ -36,18 +54,38 @@ export async function upsertServer(db: Db, record: ServerRecord, at = new Date()
     launch: record.launch ?? null,
     lastSeenAt: at,
   };
-  const [existing] = await db.select({ id: servers.id, slug: servers.slug }).from(servers).where(eq(servers.name, record.name));
-  if (existing) {
+  const [byName] = await db.select().from(servers).where(eq(servers.name, record.name));
+  const existing = byName ?? (await findByKeys(db, keys));
+  if (existing && byName) {
     await db.update(servers).set(values).where(eq(servers.id, existing.id));
-    return existing;
+  } else if (existing) {
+    // Another source's record of a known server: fill what is missing, adopt a registry-style name.
+    const fill = Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== null && (existing as Record<string, unknown>)[k] == null));
+    const rename = SOURCE_PREFIX.test(existing.name) && !SOURCE_PREFIX.test(record.name) ? { name: record.name } : {};
+    await db.update(servers).set({ ...fill, ...rename, lastSeenAt: at }).where(eq(servers.id, existing.id));
   }
-  let slug = slugify(record.name);
-  const [taken] = await db.select({ id: servers.id }).from(servers).where(eq(servers.slug, slug));
-  if (taken) slug = uniqueSlug(record.name);
-  const [row] = await db.insert(servers)
-    .values({ name: record.name, slug, firstSeenAt: at, ...values })
-    .onConflictDoUpdate({ target: servers.name, set: values })
-    .returning({ id: servers.id, slug: servers.slug });
+  let row: { id: number; slug: string };
+  if (existing) row = { id: existing.id, slug: existing.slug };
+  else {
+    let slug = slugify(record.name);
+    const [taken] = await db.select({ id: servers.id }).from(servers).where(eq(servers.slug, slug));
+    if (taken) slug = uniqueSlug(record.name);
+    [row] = await db.insert(servers)
+      .values({ name: record.name, slug, firstSeenAt: at, ...values })
+      .onConflictDoUpdate({ target: servers.name, set: values })
+      .returning({ id: servers.id, slug: servers.slug });
+  }
+  await db.insert(serverKeys).values([...new Set([...keys, `name:${record.name}`])].map((key) => ({ key, serverId: row.id }))).onConflictDoNothing();
+  return { ...row, merged: !!existing && !byName };
+}
+
+async function findByKeys(db: Db, keys: string[]) {
+  const strong = keys.filter((k) => !k.startsWith('repo:'));
+  const usable = strong.some((k) => !k.startsWith('name:')) ? strong : keys;
+  if (!usable.length) return undefined;
+  const [hit] = await db.select({ serverId: serverKeys.serverId, key: serverKeys.key }).from(serverKeys).where(inArray(serverKeys.key, usable));
+  if (!hit) return undefined;
+  const [row] = await db.select().from(servers).where(eq(servers.id, hit.serverId));
   return row;
 }
 

@@ -108,3 +108,36 @@ for (const backend of backends) {
     });
   });
 }
+
+for (const backend of backends) {
+  describe(`server identity on ${backend.name}`, () => {
+    let database: Database & { drop(): Promise<void> };
+    beforeAll(async () => { database = await backend.open(); });
+    afterAll(async () => { await database?.drop(); });
+
+    it('merges one server seen by several sources through a shared package key, and adopts the registry name', async () => {
+      const { db } = database;
+      const fromNpm = await upsertServer(db, { name: 'npm:@acme/weather', runtime: 'npm', packageIdentifier: '@acme/weather', description: 'npm says' },
+        { keys: ['npm:@acme/weather', 'repo:github.com/acme/weather', 'name:npm:@acme/weather'] });
+      const fromRegistry = await upsertServer(db, { name: 'io.github.acme/weather', runtime: 'npm', packageIdentifier: '@acme/weather', title: 'Weather', description: 'registry says' },
+        { keys: ['npm:@acme/weather', 'name:io.github.acme/weather'] });
+      expect(fromRegistry).toMatchObject({ id: fromNpm.id, merged: true });
+      const [row] = (await listServers(db, { ids: [fromNpm.id] }));
+      expect(row.name).toBe('io.github.acme/weather');
+      expect(row.title).toBe('Weather');
+      expect(row.description).toBe('npm says');
+      // Seen again under either name, it stays one row.
+      const again = await upsertServer(db, { name: 'npm:@acme/weather', runtime: 'npm', packageIdentifier: '@acme/weather' }, { keys: ['npm:@acme/weather'] });
+      expect(again.id).toBe(fromNpm.id);
+    });
+
+    it('does not merge two packages of one monorepo through the repository alone', async () => {
+      const { db } = database;
+      const a = await upsertServer(db, { name: 'npm:@mono/a', runtime: 'npm', packageIdentifier: '@mono/a' }, { keys: ['npm:@mono/a', 'repo:github.com/mono/servers'] });
+      const b = await upsertServer(db, { name: 'npm:@mono/b', runtime: 'npm', packageIdentifier: '@mono/b' }, { keys: ['npm:@mono/b', 'repo:github.com/mono/servers'] });
+      expect(b.id).not.toBe(a.id);
+      const repoOnly = await upsertServer(db, { name: 'config:cursor:mono', runtime: 'unknown' }, { keys: ['repo:github.com/mono/servers', 'name:config:cursor:mono'] });
+      expect(repoOnly).toMatchObject({ id: a.id, merged: true });
+    });
+  });
+}
