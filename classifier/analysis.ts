@@ -71,7 +71,7 @@ function annotations(tool: ToolDefinition): Annotations {
 /** Analyses one tool in the context of its server. */
 export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolAnalysis {
   const description = typeof tool.description === 'string' ? tool.description : '';
-  const tokens = splitName(tool.name);
+  const tokens = server.words.get(tool) ?? splitName(tool.name);
   const title = typeof tool.title === 'string' ? tool.title
     : typeof tool.annotations?.title === 'string' ? tool.annotations.title : undefined;
   const schema = schemaSignals(tool.inputSchema, tool.name, description);

@@ -36,6 +36,8 @@ export interface ServerAnalysis {
   name: string;
   domains: Map<DomainId, DomainHit>;
   siblingNames: Set<string>;
+  /** Each tool's name words, split once. */
+  words: Map<ToolDefinition, string[]>;
   /** Sibling names as `nameKey()` gives them. */
   siblingKeys: Set<string>;
   /** The server limits file access to configured roots (it has an "allowed directories" tool or says so). */
@@ -93,7 +95,9 @@ export function analyzeServer(ctx: ServerContext): ServerAnalysis {
     for (const words of split) if (words[0] === w && words[1] && nameVerb(words[1])) verbSecond++;
     if (verbSecond >= 0.3 * n) prefix = w;
   }
-  return { name: ctx.name ?? 'this server', domains, siblingNames, siblingKeys, prefix, rootsBounded, serverWords };
+  const words = new Map<ToolDefinition, string[]>();
+  ctx.tools.forEach((t, i) => words.set(t, split[i]));
+  return { name: ctx.name ?? 'this server', domains, siblingNames, words, siblingKeys, prefix, rootsBounded, serverWords };
 }
 
 /** The domain a tool's own words point to (a tool named `call_end` on a voice server), if any. */

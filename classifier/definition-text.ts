@@ -5,6 +5,15 @@ import type { ToolDefinition } from '../db/tool-definition.ts';
 const MAX_CHARS = 40_000;
 const MAX_DEPTH = 8;
 
+/** JSON Schema keywords: structure, not text a model reads as instructions. */
+const KEYWORD = new Set(['type', 'properties', 'description', 'required', 'items', 'enum', 'default', 'additionalProperties',
+  'anyOf', 'oneOf', 'allOf', 'not', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'pattern',
+  'examples', 'example', 'const', 'title', 'nullable', 'exclusiveMinimum', 'exclusiveMaximum', 'uniqueItems',
+  'propertyNames', 'definitions', '$defs', 'readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']);
+/** Keywords whose values are structure too. */
+const SKIP_VALUE = new Set(['type', '$schema', '$ref', '$id', 'format', 'required', 'minimum', 'maximum', 'minLength', 'maxLength',
+  'minItems', 'maxItems', 'nullable', 'uniqueItems', 'additionalProperties', 'readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']);
+
 function collect(value: unknown, out: string[], budget: { left: number }, depth: number): void {
   if (budget.left <= 0 || depth > MAX_DEPTH) return;
   if (typeof value === 'string') {
@@ -13,9 +22,10 @@ function collect(value: unknown, out: string[], budget: { left: number }, depth:
   } else if (Array.isArray(value)) {
     for (const v of value) collect(v, out, budget, depth + 1);
   } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      out.push(k);
-      collect(v, out, budget, depth + 1);
+    for (const k in value) {
+      if (SKIP_VALUE.has(k)) continue;
+      if (!KEYWORD.has(k)) out.push(k);
+      collect((value as Record<string, unknown>)[k], out, budget, depth + 1);
     }
   }
 }

@@ -15,19 +15,25 @@ const READ_HEADS = new Set(['status', 'info', 'details', 'detail', 'health', 'st
 
 /** "Permanently delete a workspace" → "permanently deletes a workspace": base-form lead verbs conjugated. */
 function conjugated(sentence: string, verbs: string[]): string {
-  const words = sentence.split(' ');
+  let out = '';
+  let from = 0;
   let done = 0;
-  for (let i = 0; i < words.length && i < 12 && done < verbs.length; i++) {
-    const raw = words[i];
+  for (let i = 0; i < 12 && done < verbs.length && from < sentence.length; i++) {
+    let to = sentence.indexOf(' ', from);
+    if (to < 0) to = sentence.length;
+    const raw = sentence.slice(from, to);
     const cut = raw.length > 1 && ',;:'.includes(raw[raw.length - 1]) ? raw.length - 1 : raw.length;
     const w = raw.slice(0, cut).toLowerCase();
-    if (!verbs.includes(w)) continue;
-    const info = proseVerb(w);
-    if (info && info.lemma === w) words[i] = thirdPerson(w) + raw.slice(cut);
-    done++;
+    let word = raw;
+    if (verbs.includes(w)) {
+      const info = proseVerb(w);
+      if (info && info.lemma === w) word = thirdPerson(w) + raw.slice(cut);
+      done++;
+    }
+    out += (i === 0 && !allUpper(word) ? word[0].toLowerCase() + word.slice(1) : word) + (to < sentence.length ? ' ' : '');
+    from = to + 1;
   }
-  if (words[0] && !allUpper(words[0])) words[0] = words[0][0].toLowerCase() + words[0].slice(1);
-  return words.join(' ');
+  return from < sentence.length ? out + sentence.slice(from) : out;
 }
 
 function allUpper(word: string): boolean {

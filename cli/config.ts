@@ -7,6 +7,7 @@ export interface Config {
   /** Local state: PGlite data, package cache, scratch dirs (MCP_RISK_DATA_DIR). @default '.mcp-risk' */
   dataDir: string;
   pgliteDir: string;
+  /** Installed-package cache (MCP_RISK_CACHE_DIR). @default '<dataDir>/packages' */
   cacheDir: string;
   workDir: string;
   /** Official MCP Registry base URL (MCP_REGISTRY_URL). */
@@ -15,6 +16,8 @@ export interface Config {
   registryUrlExplicit: boolean;
   openai: { apiKey?: string; baseUrl?: string; model?: string };
   smitheryApiKey?: string;
+  /** Base URLs of the other sources (MCP_RISK_NPM_URL, MCP_RISK_PYPI_URL, MCP_RISK_SMITHERY_URL, MCP_RISK_GLAMA_URL, MCP_RISK_PULSEMCP_URL); unset: each source's public default. */
+  sourceUrls: { npm?: string; pypi?: string; smithery?: string; glama?: string; pulsemcp?: string };
   /** Running inside CI (CI=true). */
   ci: boolean;
 }
@@ -27,12 +30,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     pgliteDir: join(dataDir, 'pgdata'),
-    cacheDir: join(dataDir, 'packages'),
+    cacheDir: resolve(env.MCP_RISK_CACHE_DIR || join(dataDir, 'packages')),
     workDir: join(dataDir, 'work'),
     registryUrl: env.MCP_REGISTRY_URL || DEFAULT_REGISTRY_URL,
     registryUrlExplicit: !!env.MCP_REGISTRY_URL,
     openai: { apiKey: env.OPENAI_API_KEY || undefined, baseUrl: env.OPENAI_BASE_URL || undefined, model: env.OPENAI_MODEL || undefined },
     smitheryApiKey: env.SMITHERY_API_KEY || undefined,
+    sourceUrls: {
+      npm: env.MCP_RISK_NPM_URL || undefined,
+      pypi: env.MCP_RISK_PYPI_URL || undefined,
+      smithery: env.MCP_RISK_SMITHERY_URL || undefined,
+      glama: env.MCP_RISK_GLAMA_URL || undefined,
+      pulsemcp: env.MCP_RISK_PULSEMCP_URL || undefined,
+    },
     ci: env.CI === 'true',
   };
 }

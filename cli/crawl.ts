@@ -1,19 +1,25 @@
 // mcp-risk crawl: enumerate servers and list their tools in the sandbox.
 import { crawl, type CrawlEvent, type CrawlSummary } from '../crawler/crawl.ts';
-import { registrySource } from '../crawler/sources/registry.ts';
-import { snapshotSource, SNAPSHOT_FILE } from '../crawler/sources/snapshot.ts';
-import { withFallback } from '../crawler/sources/fallback.ts';
-import type { ServerSource } from '../crawler/sources/source.ts';
+import { lastCompletedRunStart } from '../db/queries/crawl-runs.ts';
+import { chooseSources, SOURCE_NAMES, type SourceFlags } from './sources.ts';
 import type { Database } from '../db/client.ts';
 import { type Io, parseCommandArgs, positiveInt, withDb } from './io.ts';
 
 export const CRAWL_HELP = `Usage: mcp-risk crawl [options]
 
 Enumerates MCP servers from the official MCP Registry (or the shipped snapshot when it cannot be
-reached), installs npm stdio packages (--ignore-scripts) and lists their tools inside the sandbox.
-One crawl_attempts row per server; rerunning a killed crawl with the same options resumes it.
+reached) and other sources, installs npm stdio packages (--ignore-scripts) and lists their tools
+inside the sandbox. One crawl_attempts row per server; rerunning a killed crawl with the same
+options resumes it. Tool lists a source publishes (Glama, Smithery) are stored as observed there.
 
 Options:
+  --source LIST          sources to read, comma-separated: ${SOURCE_NAMES.join(', ')} (default: registry,
+                         or configs/list/pypi when --config/--list/--pypi is given)
+  --config FILE          an MCP client config to read (Claude Desktop, Cursor, VS Code, Claude Code,
+                         Windsurf); repeatable; --source configs alone reads their standard paths
+  --list FILE            a plain list of servers, one a line: npm:pkg@ver, @scope/pkg, pypi:name, oci:image, URL
+  --pypi NAMES           PyPI project names to read (comma-separated)
+  --incremental          registry: only servers updated since the last completed run of the same options
   --registry-url URL     registry base URL (default: $MCP_REGISTRY_URL or the official registry);
                          an explicit URL that cannot be reached is an error, not a fallback
   --offline              read servers from the shipped registry snapshot instead of the registry
@@ -28,10 +34,8 @@ Options:
   -h, --help             show this help
 `;
 
-export interface CrawlCommandOptions {
-  registryUrl?: string;
-  snapshot?: string;
-  offline?: boolean;
+export interface CrawlCommandOptions extends SourceFlags {
+  incremental: boolean;
   limit?: number;
   runtimes?: string[];
   concurrency: number;
@@ -42,7 +46,9 @@ export interface CrawlCommandOptions {
 
 export function parseCrawlArgs(argv: string[]): CrawlCommandOptions & { json: boolean; help: boolean } {
   const { values } = parseCommandArgs('crawl', argv, {
-    'registry-url': { type: 'string' }, snapshot: { type: 'string' }, offline: { type: 'boolean' }, limit: { type: 'string' },
+    'registry-url': { type: 'string' }, snapshot: { type: 'string' }, offline: { type: 'boolean' },
+    source: { type: 'string' }, config: { type: 'string', multiple: true }, list: { type: 'string' }, pypi: { type: 'string' },
+    incremental: { type: 'boolean' }, limit: { type: 'string' },
     runtime: { type: 'string' }, concurrency: { type: 'string' }, timeout: { type: 'string' },
     fresh: { type: 'boolean' }, 'unsafe-no-sandbox': { type: 'boolean' }, json: { type: 'boolean' },
   });
@@ -52,6 +58,11 @@ export function parseCrawlArgs(argv: string[]): CrawlCommandOptions & { json: bo
     registryUrl: values['registry-url'],
     snapshot: values.snapshot,
     offline: !!values.offline,
+    sources: values.source?.split(',').map((x) => x.trim()).filter(Boolean),
+    configFiles: values.config,
+    listFile: values.list,
+    pypiNames: values.pypi?.split(',').map((x) => x.trim()).filter(Boolean),
+    incremental: !!values.incremental,
     limit: values.limit === undefined ? undefined : positiveInt('crawl', 'limit', values.limit, 1),
     runtimes: values.runtime?.split(',').map((s) => s.trim()).filter(Boolean),
     concurrency: positiveInt('crawl', 'concurrency', values.concurrency, 2),
@@ -61,24 +72,11 @@ export function parseCrawlArgs(argv: string[]): CrawlCommandOptions & { json: bo
   };
 }
 
-/** Chooses the source: explicit snapshot, explicit registry URL, or the default registry with fallback. */
-export function chooseSource(opts: CrawlCommandOptions, io: Io): { source: ServerSource; label: string } {
-  if (opts.snapshot !== undefined || opts.offline) {
-    const file = opts.snapshot ?? SNAPSHOT_FILE;
-    return { source: snapshotSource({ file }), label: `snapshot:${file}` };
-  }
-  const explicit = opts.registryUrl ?? (io.config.registryUrlExplicit ? io.config.registryUrl : undefined);
-  const url = explicit ?? io.config.registryUrl;
-  const http = { retries: 2, backoffMs: 500, timeoutMs: 15_000 };
-  if (explicit) return { source: registrySource({ baseUrl: url, http }), label: `registry:${url}` };
-  const source = withFallback(registrySource({ baseUrl: url, http: { ...http, retries: 0, timeoutMs: 8_000 } }), snapshotSource(), (error) => {
-    io.stderr.write(`registry ${url} cannot be reached (${error.message}); using the shipped snapshot of real registry records (2025-12-18)\n`);
-  });
-  return { source, label: `registry:${url}` };
-}
-
 export async function runCrawlWith(database: Database, opts: CrawlCommandOptions, io: Io, log: (line: string) => void): Promise<CrawlSummary> {
-  const { source, label } = chooseSource(opts, io);
+  const label = chooseSources(opts, io).label;
+  const since = opts.incremental ? await lastCompletedRunStart(database.db, label) : undefined;
+  if (opts.incremental) log(since ? `incremental: servers updated since ${since.toISOString()}` : 'incremental: no completed run yet, reading everything');
+  const { source } = chooseSources({ ...opts, updatedSince: since?.toISOString() }, io);
   return crawl({
     db: database.db, source, sourceLabel: label, limit: opts.limit, runtimes: opts.runtimes,
     concurrency: opts.concurrency, timeoutMs: opts.timeoutMs, resume: !opts.fresh,
@@ -90,8 +88,8 @@ export async function runCrawlWith(database: Database, opts: CrawlCommandOptions
 
 export function describeEvent(event: CrawlEvent): string | undefined {
   switch (event.type) {
-    case 'run': return event.resumed ? `resuming crawl run ${event.runId} (${event.alreadyDone} servers already done)` : `crawl run ${event.runId} started`;
-    case 'selected': return `${event.total} servers to list`;
+    case 'run': return event.resumed ? `resuming crawl run ${event.runId} (${event.alreadyDone} servers done before, ${event.pending} pending)` : `crawl run ${event.runId} started`;
+    case 'selected': return event.enumerationDone ? `${event.selected} servers selected` : undefined;
     case 'attempt': {
       const detail = event.status === 'ok' ? `${event.toolCount} tools` : (event.error ?? '').split('\n')[0].slice(0, 160);
       return `[${event.done}/${event.total}] ${event.status.padEnd(19)} ${event.server} (${detail}, ${(event.durationMs / 1000).toFixed(1)}s)`;

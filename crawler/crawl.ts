@@ -1,16 +1,19 @@
-// A crawl run: enumerate a source into the database, then list each selected server's tools with
-// bounded concurrency. Every server gets one attempt row; a killed run is resumed by the next one.
+// A crawl run: enumerate sources into the database and list each selected server's tools with
+// bounded concurrency, as entries arrive. Every selected server gets a `pending` attempt row at once,
+// and the enumeration cursor is checkpointed after each page, so a killed run resumes where it stopped.
 import { mkdir } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import type { Db } from '../db/client.ts';
-import { attemptCounts, finishRun, finishedServerIds, findUnfinishedRun, recordAttempt, startRun } from '../db/queries/crawl-runs.ts';
+import {
+  attemptCounts, finishRun, findUnfinishedRun, recordAttempt, runSelection, saveCheckpoint, startRun,
+} from '../db/queries/crawl-runs.ts';
 import { recordSource, upsertServer } from '../db/queries/servers.ts';
 import { recordToolListing } from '../db/queries/tool-listing.ts';
 import { attemptServer, type AttemptOptions } from './attempt-server.ts';
-import { assertReachable, probeSandbox } from './sandbox-check.ts';
 import type { Launch } from './launch.ts';
+import { assertReachable, probeSandbox } from './sandbox-check.ts';
 import { identityKeys } from './sources/identity.ts';
-import type { ServerSource } from './sources/source.ts';
+import type { ServerSource, SourceEntry } from './sources/source.ts';
 
 export interface CrawlOptions extends AttemptOptions {
   db: Db;
@@ -23,15 +26,15 @@ export interface CrawlOptions extends AttemptOptions {
   concurrency?: number;
   /** Resume the newest unfinished run with the same options. @default true */
   resume?: boolean;
-  /** A label that identifies the source's configuration in the run key (e.g. its URL). @default source.name */
+  /** Identifies the sources' configuration in the run key (e.g. their URLs). @default source.name */
   sourceLabel?: string;
   onEvent?: (event: CrawlEvent) => void;
 }
 
 export type CrawlEvent =
-  | { type: 'run'; runId: number; resumed: boolean; alreadyDone: number }
-  | { type: 'selected'; total: number }
-  | { type: 'attempt'; server: string; status: string; toolCount: number; durationMs: number; error?: string; done: number; total: number }
+  | { type: 'run'; runId: number; resumed: boolean; alreadyDone: number; pending: number }
+  | { type: 'selected'; selected: number; enumerationDone: boolean }
+  | { type: 'attempt'; server: string; status: string; toolCount: number; durationMs: number; error?: string; done: number; total: number; toolsFound: number; failures: number }
   | { type: 'rejected'; reason: string };
 
 export interface CrawlSummary {
@@ -46,6 +49,9 @@ export interface CrawlSummary {
   durationMs: number;
 }
 
+interface Work { id: number; name: string; launch: Launch }
+type Checkpoint = { cursor?: string; exhausted?: boolean };
+
 export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
   const { db, source, limit = Infinity, runtimes, concurrency = 2, resume = true, onEvent = () => {} } = options;
   const started = Date.now();
@@ -57,58 +63,80 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
     await assertReachable(options.workDir, options.sandbox?.runAs);
     await assertReachable(options.cacheDir, options.sandbox?.runAs);
   }
-  const key = JSON.stringify({ source: options.sourceLabel ?? source.name, limit: Number.isFinite(limit) ? limit : null, runtimes: runtimes ?? null });
+  const sourceLabel = options.sourceLabel ?? source.name;
+  const finite = Number.isFinite(limit) ? limit : null;
+  const key = JSON.stringify({ source: sourceLabel, limit: finite, runtimes: runtimes ?? null });
   const previous = resume ? await findUnfinishedRun(db, key) : undefined;
-  const run = previous ?? (await startRun(db, { key, source: source.name, limit: Number.isFinite(limit) ? limit : null, runtimes, concurrency }));
-  const done = previous ? await finishedServerIds(db, run.id) : new Set<number>();
-  onEvent({ type: 'run', runId: run.id, resumed: !!previous, alreadyDone: done.size });
+  const run = previous ?? (await startRun(db, { key, source: source.name, sourceLabel, limit: finite, runtimes, concurrency }));
+  const earlier = previous ? await runSelection(db, run.id) : [];
+  const seen = new Set(earlier.map((r) => r.serverId));
+  const pending = earlier.filter((r) => r.status === 'pending');
+  onEvent({ type: 'run', runId: run.id, resumed: !!previous, alreadyDone: earlier.length - pending.length, pending: pending.length });
 
+  const state = { selected: earlier.length, total: pending.length, attempted: 0, toolsFound: 0, failures: 0, rejected: 0 };
   const queue = new PQueue({ concurrency });
-  let selected = 0, attempted = 0, toolsFound = 0, rejected = 0, total = 0;
-  const work: { id: number; name: string; launch: Launch }[] = [];
-  const queued = new Set<number>();
+  const failures: unknown[] = [];
+  const schedule = (work: Work) => {
+    queue.add(() => listOne(work)).catch((error) => failures.push(error));
+  };
+  const listOne = async (work: Work) => {
+    const t0 = Date.now();
+    let result = await attemptServer(work.launch, options);
+    if (result.tools) {
+      try {
+        await recordToolListing(db, work.id, result.tools, { issues: result.issues });
+      } catch (error) {
+        result = { status: 'store_failed', errorKind: 'E_STORE', error: `listing could not be stored: ${(error as Error).message}` };
+      }
+    }
+    const durationMs = Date.now() - t0;
+    const toolCount = result.status === 'ok' ? result.tools?.length ?? 0 : 0;
+    await recordAttempt(db, run.id, work.id, { ...result, toolCount, durationMs });
+    state.attempted++;
+    state.toolsFound += toolCount;
+    if (result.status !== 'ok') state.failures++;
+    onEvent({ type: 'attempt', server: work.name, status: result.status, toolCount, durationMs, error: result.error, done: state.attempted, total: state.total, toolsFound: state.toolsFound, failures: state.failures });
+  };
+
   try {
-    outer: for await (const page of source.pages()) {
-      rejected += page.rejected.length;
-      for (const r of page.rejected) onEvent({ type: 'rejected', reason: r.reason });
-      for (const entry of page.entries) {
-        if (selected >= limit) break outer;
-        if (runtimes && !runtimes.includes(entry.server.runtime)) continue;
+    for (const p of pending) schedule({ id: p.serverId, name: p.name, launch: p.launch as Launch });
+    const checkpoint = (run.checkpoint ?? {}) as Checkpoint;
+    if (!checkpoint.exhausted && state.selected < limit) {
+      const select = async (entry: SourceEntry): Promise<Work | undefined> => {
+        if (runtimes && !runtimes.includes(entry.server.runtime)) return undefined;
         const { id } = await upsertServer(db, entry.server, { keys: identityKeys(entry.server) });
         await recordSource(db, id, entry.source, entry.sourceKey, entry.raw);
         if (entry.tools?.length) {
           // Tools a source publishes are stored as observed there, without running the server.
           await recordToolListing(db, id, entry.tools, { observedVia: entry.toolsObservedVia ?? entry.source, markRemoved: false });
         }
-        if (queued.has(id)) continue;
-        queued.add(id);
-        selected++;
-        if (!done.has(id)) work.push({ id, name: entry.server.name, launch: entry.server.launch as Launch });
-      }
-    }
-    total = work.length;
-    onEvent({ type: 'selected', total });
-    for (const server of work) {
-      queue.add(async () => {
-        const t0 = Date.now();
-        await recordAttempt(db, run.id, server.id, { status: 'pending' });
-        let result = await attemptServer(server.launch, options);
-        if (result.tools) {
-          try {
-            await recordToolListing(db, server.id, result.tools, { issues: result.issues });
-          } catch (error) {
-            result = { status: 'store_failed', errorKind: 'E_STORE', error: `listing could not be stored: ${(error as Error).message}` };
-          }
+        if (seen.has(id)) return undefined;
+        seen.add(id);
+        await recordAttempt(db, run.id, id, { status: 'pending' });
+        return { id, name: entry.server.name, launch: entry.server.launch as Launch };
+      };
+      let exhausted = true;
+      outer: for await (const page of source.pages(checkpoint.cursor)) {
+        state.rejected += page.rejected.length;
+        for (const r of page.rejected) onEvent({ type: 'rejected', reason: r.reason });
+        for (const entry of page.entries) {
+          if (state.selected >= limit) { exhausted = false; break outer; }
+          const work = await select(entry);
+          if (!work) continue;
+          state.selected++;
+          state.total++;
+          schedule(work);
         }
-        const durationMs = Date.now() - t0;
-        const toolCount = result.status === 'ok' ? result.tools?.length ?? 0 : 0;
-        await recordAttempt(db, run.id, server.id, { ...result, toolCount, durationMs });
-        attempted++;
-        toolsFound += toolCount;
-        onEvent({ type: 'attempt', server: server.name, status: result.status, toolCount, durationMs, error: result.error, done: attempted, total });
-      });
+        await saveCheckpoint(db, run.id, { cursor: page.nextCursor, exhausted: page.nextCursor === undefined });
+        onEvent({ type: 'selected', selected: state.selected, enumerationDone: false });
+        // Back-pressure: do not enumerate far ahead of the listing.
+        await queue.onSizeLessThan(concurrency * 8);
+      }
+      if (exhausted) await saveCheckpoint(db, run.id, { exhausted: true });
     }
+    onEvent({ type: 'selected', selected: state.selected, enumerationDone: true });
     await queue.onIdle();
+    if (failures.length) throw failures[0];
   } catch (error) {
     queue.clear();
     await queue.onIdle();
@@ -117,8 +145,9 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
   }
   const byStatus = await attemptCounts(db, run.id);
   const summary: CrawlSummary = {
-    runId: run.id, resumed: !!previous, selected, attempted, skippedAlreadyDone: selected - total,
-    rejectedRecords: rejected, toolsFound, byStatus, durationMs: Date.now() - started,
+    runId: run.id, resumed: !!previous, selected: state.selected, attempted: state.attempted,
+    skippedAlreadyDone: earlier.length - pending.length, rejectedRecords: state.rejected, toolsFound: state.toolsFound,
+    byStatus, durationMs: Date.now() - started,
   };
   await finishRun(db, run.id, 'completed', summary);
   return summary;

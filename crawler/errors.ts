@@ -109,3 +109,53 @@ export class SpawnFailedError extends ListToolsError {
     this.retryable = cause.code === 'EAGAIN' || cause.code === 'EMFILE' || cause.code === 'ENFILE';
   }
 }
+
+/**
+ * A remote server wants credentials: HTTP 401/403, a `WWW-Authenticate` challenge, or the SDK's UnauthorizedError.
+ * Not a failure of the server: it is listed once someone supplies credentials.
+ */
+export class AuthRequiredError extends CrawlError {
+  readonly code = 'E_AUTH_REQUIRED';
+  readonly kind = 'auth_required';
+  readonly retryable = false;
+  override name = 'AuthRequiredError';
+  constructor(readonly url: string, readonly status?: number, readonly wwwAuthenticate?: string, options?: { cause?: unknown }) {
+    const challenge = wwwAuthenticate ? `; challenge: ${wwwAuthenticate.slice(0, 200)}` : '';
+    super(`${url} requires authorization${status ? ` (HTTP ${status})` : ''}${challenge}`, options);
+  }
+}
+
+/** No connection to a remote server: refused, reset, DNS or TLS failure. Retryable: it may be back later. */
+export class ServerUnreachableError extends CrawlError {
+  readonly code = 'E_UNREACHABLE';
+  readonly kind = 'unreachable';
+  readonly retryable = true;
+  override name = 'ServerUnreachableError';
+  constructor(readonly url: string, readonly reason: string, options?: { cause?: unknown }) {
+    super(`${url} could not be reached (${reason})`, options);
+  }
+}
+
+/** A remote server answered with an HTTP error that is not about auth, on every transport tried. */
+export class RemoteHttpError extends CrawlError {
+  readonly code = 'E_HTTP';
+  readonly kind = 'http_error';
+  override name = 'RemoteHttpError';
+  /** 408, 429 and 5xx may pass; a 404 or 405 on every transport means there is no MCP endpoint at that URL. */
+  readonly retryable: boolean;
+  constructor(message: string, readonly status: number, options?: { cause?: unknown }) {
+    super(message, options);
+    this.retryable = status === 408 || status === 429 || status >= 500;
+  }
+}
+
+/** A remote server sent more bytes than the listing allows. */
+export class ResponseLimitError extends ListToolsError {
+  readonly code = 'E_RESPONSE_LIMIT';
+  readonly kind = 'output_limit';
+  readonly retryable = false;
+  override name = 'ResponseLimitError';
+  constructor(readonly limitBytes: number) {
+    super(`server sent more than ${limitBytes} bytes over HTTP`);
+  }
+}

@@ -1,7 +1,7 @@
 // Crawl runs and their per-server attempts: what makes a killed run resumable.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { crawlAttempts, crawlRuns } from '../schema.ts';
+import { crawlAttempts, crawlRuns, servers } from '../schema.ts';
 
 export type CrawlRun = typeof crawlRuns.$inferSelect;
 
@@ -10,12 +10,17 @@ export async function startRun(db: Db, options: Record<string, unknown>): Promis
   return run;
 }
 
-/** The newest run left `running` (killed or interrupted) with the same options key, if any. */
+/**
+ * The newest run with the same options key that did not complete (killed while `running`, or
+ * `failed` on a source error), marked running again for resuming; undefined when there is none.
+ */
 export async function findUnfinishedRun(db: Db, optionsKey: string): Promise<CrawlRun | undefined> {
-  const [run] = await db.select().from(crawlRuns)
-    .where(and(eq(crawlRuns.status, 'running'), sql`${crawlRuns.options}->>'key' = ${optionsKey}`))
+  const [newest] = await db.select().from(crawlRuns)
+    .where(sql`${crawlRuns.options}->>'key' = ${optionsKey}`)
     .orderBy(desc(crawlRuns.id)).limit(1);
-  return run;
+  if (!newest || newest.status === 'completed') return undefined;
+  if (newest.status !== 'running') await db.update(crawlRuns).set({ status: 'running', finishedAt: null }).where(eq(crawlRuns.id, newest.id));
+  return { ...newest, status: 'running' };
 }
 
 export async function saveCheckpoint(db: Db, runId: number, checkpoint: unknown): Promise<void> {
@@ -57,8 +62,23 @@ export async function finishedServerIds(db: Db, runId: number): Promise<Set<numb
   return new Set(rows.map((r) => r.serverId));
 }
 
+/** Every server selected in this run, with whether its attempt is still pending, in selection order. */
+export async function runSelection(db: Db, runId: number) {
+  return db.select({ serverId: crawlAttempts.serverId, status: crawlAttempts.status, name: servers.name, launch: servers.launch })
+    .from(crawlAttempts).innerJoin(servers, eq(servers.id, crawlAttempts.serverId))
+    .where(eq(crawlAttempts.runId, runId)).orderBy(crawlAttempts.id);
+}
+
 export async function attemptCounts(db: Db, runId: number): Promise<Record<string, number>> {
   const rows = await db.select({ status: crawlAttempts.status, n: sql<number>`count(*)::int` })
     .from(crawlAttempts).where(eq(crawlAttempts.runId, runId)).groupBy(crawlAttempts.status);
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** When the newest completed run over the given source label started (for `updated_since`). */
+export async function lastCompletedRunStart(db: Db, sourceLabel: string): Promise<Date | undefined> {
+  const [run] = await db.select({ startedAt: crawlRuns.startedAt }).from(crawlRuns)
+    .where(and(eq(crawlRuns.status, 'completed'), sql`${crawlRuns.options}->>'sourceLabel' = ${sourceLabel}`))
+    .orderBy(desc(crawlRuns.id)).limit(1);
+  return run?.startedAt;
 }
