@@ -1,6 +1,7 @@
 // mcp-risk crawl: enumerate servers and list their tools in the sandbox.
 import { crawl, type CrawlEvent, type CrawlSummary } from '../crawler/crawl.ts';
 import { lastCompletedRunStart } from '../db/queries/crawl-runs.ts';
+import { CrawlProgress } from './progress.ts';
 import { chooseSources, SOURCE_NAMES, type SourceFlags } from './sources.ts';
 import type { Database } from '../db/client.ts';
 import { type Io, parseCommandArgs, positiveInt, withDb } from './io.ts';
@@ -31,6 +32,8 @@ Options:
   --fresh                start a new run instead of resuming an unfinished one
   --unsafe-no-sandbox    list tools without bubblewrap (other people's code runs unconfined)
   --json                 print the summary as JSON; progress lines go to stderr
+                         (on a terminal, without --json, a progress bar shows servers done/total,
+                         tools found, failures and ETA; otherwise one line per server)
   -h, --help             show this help
 `;
 
@@ -72,7 +75,8 @@ export function parseCrawlArgs(argv: string[]): CrawlCommandOptions & { json: bo
   };
 }
 
-export async function runCrawlWith(database: Database, opts: CrawlCommandOptions, io: Io, log: (line: string) => void): Promise<CrawlSummary> {
+export async function runCrawlWith(database: Database, opts: CrawlCommandOptions, io: Io, progress: CrawlProgress): Promise<CrawlSummary> {
+  const log = (line: string) => progress.log(line);
   const label = chooseSources(opts, io).label;
   const since = opts.incremental ? await lastCompletedRunStart(database.db, label) : undefined;
   if (opts.incremental) log(since ? `incremental: servers updated since ${since.toISOString()}` : 'incremental: no completed run yet, reading everything');
@@ -82,7 +86,7 @@ export async function runCrawlWith(database: Database, opts: CrawlCommandOptions
     concurrency: opts.concurrency, timeoutMs: opts.timeoutMs, resume: !opts.fresh,
     cacheDir: io.config.cacheDir, workDir: io.config.workDir,
     sandbox: opts.unsafe ? { unsafe: true } : undefined,
-    onEvent: (event) => { const line = describeEvent(event); if (line) log(line); },
+    onEvent: (event) => progress.event(event, describeEvent(event)),
   });
 }
 
@@ -106,8 +110,8 @@ export function describeSummary(s: CrawlSummary): string {
 export async function runCrawlCommand(argv: string[], io: Io): Promise<number> {
   const opts = parseCrawlArgs(argv);
   if (opts.help) { io.stdout.write(CRAWL_HELP); return 0; }
-  const log = (line: string) => (opts.json ? io.stderr : io.stdout).write(`${line}\n`);
-  const summary = await withDb(io.config, (database) => runCrawlWith(database, opts, io, log));
+  const progress = new CrawlProgress({ stream: opts.json ? io.stderr : io.stdout, tty: opts.json ? false : undefined });
+  const summary = await withDb(io.config, (database) => runCrawlWith(database, opts, io, progress)).finally(() => progress.finish());
   if (opts.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   else io.stdout.write(describeSummary(summary));
   return 0;

@@ -3,6 +3,7 @@ import { classifyDatabase } from '../classifier/classify-db.ts';
 import { getStats } from '../db/queries/stats.ts';
 import { buildInto } from './build.ts';
 import { describeSummary, parseCrawlArgs, runCrawlWith } from './crawl.ts';
+import { CrawlProgress } from './progress.ts';
 import { type Io, parseCommandArgs, positiveInt, withDb } from './io.ts';
 import { serveUntilInterrupted } from './serve.ts';
 
@@ -45,7 +46,8 @@ export async function runRunCommand(argv: string[], io: Io): Promise<number> {
     try { return await fn(); } finally { timings[stage] = Date.now() - t; }
   };
   await withDb(io.config, async (database) => {
-    const summary = await timed('crawl', () => runCrawlWith(database, crawlOpts, io, say));
+    const progress = new CrawlProgress({ stream: io.stdout });
+    const summary = await timed('crawl', () => runCrawlWith(database, crawlOpts, io, progress).finally(() => progress.finish()));
     io.stdout.write(describeSummary(summary));
     const classified = await timed('classify', () => classifyDatabase(database.db));
     say(`classified ${classified.classified} tool versions on ${classified.servers} servers`);

@@ -33,7 +33,7 @@ export interface CrawlOptions extends AttemptOptions {
 
 export type CrawlEvent =
   | { type: 'run'; runId: number; resumed: boolean; alreadyDone: number; pending: number }
-  | { type: 'selected'; selected: number; enumerationDone: boolean }
+  | { type: 'selected'; selected: number; toList: number; enumerationDone: boolean }
   | { type: 'attempt'; server: string; status: string; toolCount: number; durationMs: number; error?: string; done: number; total: number; toolsFound: number; failures: number }
   | { type: 'rejected'; reason: string };
 
@@ -128,13 +128,13 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
           schedule(work);
         }
         await saveCheckpoint(db, run.id, { cursor: page.nextCursor, exhausted: page.nextCursor === undefined });
-        onEvent({ type: 'selected', selected: state.selected, enumerationDone: false });
+        onEvent({ type: 'selected', selected: state.selected, toList: state.total, enumerationDone: false });
         // Back-pressure: do not enumerate far ahead of the listing.
         await queue.onSizeLessThan(concurrency * 8);
       }
       if (exhausted) await saveCheckpoint(db, run.id, { exhausted: true });
     }
-    onEvent({ type: 'selected', selected: state.selected, enumerationDone: true });
+    onEvent({ type: 'selected', selected: state.selected, toList: state.total, enumerationDone: true });
     await queue.onIdle();
     if (failures.length) throw failures[0];
   } catch (error) {
