@@ -12,6 +12,8 @@ const COMMANDS: Record<string, Command> = {
   'classify-db': { summary: 'classify every crawled tool version that has no classification yet', load: async () => (await import('./classify-db.ts')).runClassifyDbCommand },
   build: { summary: 'build the static site from the database', load: async () => (await import('./build.ts')).runBuildCommand },
   serve: { summary: 'serve a built site on localhost', load: async () => (await import('./serve.ts')).runServeCommand },
+  policy: { summary: 'print a crawled server\'s recommended policy, or its Claude Code / Codex export', load: async () => (await import('./policy.ts')).runPolicyCommand },
+  eval: { summary: 'score the classifier against author annotations (JSON lines)', load: async () => (await import('./eval.ts')).runEvalCommand },
   stats: { summary: 'counts of servers, tools, classifications and crawl attempts', load: async () => (await import('./stats.ts')).runStatsCommand },
 };
 

@@ -7,7 +7,7 @@ import { runCli } from '../helpers/run-cli.ts';
 import { startRegistryReplay } from '../helpers/registry-replay.ts';
 import { memoryServerItem } from '../helpers/registry-items.ts';
 
-const COMMANDS = ['run', 'crawl', 'list-tools', 'classify', 'classify-db', 'build', 'serve', 'stats'];
+const COMMANDS = ['run', 'crawl', 'list-tools', 'classify', 'classify-db', 'build', 'serve', 'stats', 'eval', 'policy'];
 const filesystemServer = join(process.cwd(), 'node_modules/@modelcontextprotocol/server-filesystem/dist/index.js');
 const memoryServer = join(process.cwd(), 'node_modules/@modelcontextprotocol/server-memory/dist/index.js');
 
@@ -95,6 +95,32 @@ describe('mcp-risk command line', () => {
       expect(counts.classifications.total).toBe(counts.tools);
       expect(counts.classifications.byCategory.Destructive).toBeGreaterThanOrEqual(1);
       expect(counts.crawlAttempts.byStatus).toEqual({ ok: 1 });
+
+      const policy = await runCli(['policy', 'io.github.modelcontextprotocol/server-memory'], { env });
+      expect(policy.code).toBe(0);
+      const parsed = JSON.parse(policy.stdout);
+      expect(parsed).toMatchObject({ version: '1', default: 'deny' });
+      expect(Object.keys(parsed.tools)).toContain('read_graph');
+      const claude = JSON.parse((await runCli(['policy', 'io-github-modelcontextprotocol-server-memory', '--format', 'claude-code', '--key', 'memory'], { env })).stdout);
+      expect(claude.permissions.allow).toContain('mcp__memory__read_graph');
+      expect([...claude.permissions.ask, ...claude.permissions.deny]).toContain('mcp__memory__delete_entities');
+      const codex = await runCli(['policy', 'io.github.modelcontextprotocol/server-memory', '--format', 'codex'], { env });
+      expect(codex.stdout).toMatch(/^\[mcp_servers\."server-memory"\]\ndisabled_tools = \[/);
     });
+  });
+});
+
+describe('mcp-risk eval', () => {
+  it('scores the development split: read-only agreement of at least 95%, no destructiveHint tool rated Low', async () => {
+    const { code, stdout } = await runCli(['eval', '../shared/eval/annotated-dev.jsonl', '--json']);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.tools).toBeGreaterThan(1000);
+    expect(report.readOnly.agreement).toBeGreaterThanOrEqual(0.95);
+    expect(report.destructiveRatedLow).toEqual([]);
+    expect(report.perServer.length).toBe(report.servers);
+    const text = await runCli(['eval', '../shared/eval/annotated-dev.jsonl']);
+    expect(text.stdout).toMatch(/read-only \(category Read vs readOnlyHint\): agreement \d+\.\d%/);
+    expect(text.stdout).toMatch(/disagreements/);
   });
 });

@@ -1,0 +1,41 @@
+// Client exports of a policy: Claude Code permission rules and Codex disabled_tools.
+import { describe, expect, it } from 'vitest';
+import { classifyTools } from '../../classifier/classify.ts';
+import { claudeCodePermissions, clientServerKey, codexDisabledTools, codexToml } from '../../classifier/exports.ts';
+import { serverPolicy } from '../../classifier/policy.ts';
+import type { ToolDefinition } from '../../db/tool-definition.ts';
+
+const tools: ToolDefinition[] = [
+  { name: 'list_buckets', description: 'List the storage buckets of the account.', inputSchema: { type: 'object', properties: {} } },
+  { name: 'put_object', description: 'Upload an object to a bucket.', inputSchema: { type: 'object', properties: { bucket: { type: 'string' }, key: { type: 'string' }, body: { type: 'string' } } } },
+  { name: 'delete_bucket', description: 'Delete a bucket and every object in it, permanently.', inputSchema: { type: 'object', properties: { bucket: { type: 'string' }, force: { type: 'boolean' } } } },
+];
+
+describe('client exports', () => {
+  const verdicts = classifyTools({ name: 'io.github.acme/storage', tools });
+  const policy = serverPolicy(verdicts, tools);
+  const byName = Object.fromEntries(verdicts.map((v) => [v.name, v]));
+
+  it('names the server as people key it in client configs', () => {
+    expect(clientServerKey('io.github.acme/storage')).toBe('storage');
+    expect(clientServerKey('npm:@acme/mcp-storage')).toBe('mcp-storage');
+  });
+
+  it('turns the server policy into Claude Code allow/ask/deny rules', () => {
+    const { permissions } = claudeCodePermissions(policy, 'storage', tools.map((t) => t.name));
+    expect(byName.list_buckets.category).toBe('Read');
+    expect(permissions.allow).toEqual(['mcp__storage__list_buckets']);
+    expect(permissions.ask).toContain('mcp__storage__put_object');
+    const hidden = policy.hide ?? [];
+    for (const h of hidden) expect(permissions.deny).toContain(`mcp__storage__${h}`);
+    expect([...permissions.allow, ...permissions.ask, ...permissions.deny].sort()).toEqual(tools.map((t) => `mcp__storage__${t.name}`).sort());
+  });
+
+  it('lists hidden and unlisted tools as Codex disabled_tools', () => {
+    const custom = { version: '1' as const, default: 'deny' as const, hide: ['delete_bucket'], tools: { list_buckets: {} } };
+    expect(codexDisabledTools(custom, tools.map((t) => t.name))).toEqual(['put_object', 'delete_bucket']);
+    expect(codexToml(custom, 'storage', tools.map((t) => t.name))).toBe('[mcp_servers."storage"]\ndisabled_tools = ["put_object", "delete_bucket"]\n');
+    const allowAll = { version: '1' as const, default: 'allow' as const, tools: {} };
+    expect(codexDisabledTools(allowAll, ['a', 'b'])).toEqual([]);
+  });
+});
