@@ -2,10 +2,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ToolDefinition } from '../db/tool-definition.ts';
+import { attemptOci } from './attempt-oci.ts';
+import { attemptPypi } from './attempt-pypi.ts';
+import { attemptRemote } from './attempt-remote.ts';
 import type { Launch } from './launch.ts';
 import { listTools } from './list-tools.ts';
 import { installNpmPackageOrLatest } from './npm-install.ts';
 import { SCRATCH_TOKEN } from './placeholders.ts';
+import type { RuntimeOptions } from './runtimes.ts';
 import type { SandboxOptions } from './sandbox.ts';
 
 export interface AttemptOptions {
@@ -18,6 +22,8 @@ export interface AttemptOptions {
   /** Wall-clock limit for installing one package. @default 180000 */
   installTimeoutMs?: number;
   sandbox?: SandboxOptions;
+  /** Where uvx and docker are, and how long `docker info` may take. @default found on PATH, 10 s */
+  executables?: RuntimeOptions;
 }
 
 export interface AttemptResult {
@@ -35,11 +41,11 @@ const fill = (value: string, scratch: string) => value.split(SCRATCH_TOKEN).join
 export async function attemptServer(launch: Launch | null | undefined, options: AttemptOptions): Promise<AttemptResult> {
   if (!launch) return { status: 'unsupported_runtime', errorKind: 'no_launch', error: 'no launch recipe recorded for this server' };
   if (launch.kind === 'unsupported') return { status: 'unsupported_runtime', errorKind: 'unsupported', error: launch.reason };
-  if (launch.kind === 'remote') {
-    return { status: 'unsupported_runtime', errorKind: 'remote', error: `remote ${launch.transport} servers are not listed by this version of the crawler` };
-  }
+  if (launch.kind === 'remote') return attemptRemote(launch, options);
+  if (launch.registryType === 'pypi') return attemptPypi(launch, options);
+  if (launch.registryType === 'oci') return attemptOci(launch, options);
   if (launch.registryType !== 'npm') {
-    return { status: 'unsupported_runtime', errorKind: launch.registryType, error: `${launch.registryType} packages are not run by this version of the crawler (npm only)` };
+    return { status: 'unsupported_runtime', errorKind: launch.registryType, error: `${launch.registryType} packages are not run by this version of the crawler (npm, pypi and oci only)` };
   }
   let installed;
   try {

@@ -66,7 +66,8 @@ async function listAny(kind: HttpTransportKind, ctx: RemoteContext, fallbacks: s
   try {
     return { ...(await listLegacy(kind, ctx)), transport: kind };
   } catch (error) {
-    if (ctx.signal.aborted || ctx.http.challenge || ctx.http.networkError) throw error;
+    // Only a rejected initialize says anything about eras and transports; auth and network failures end the listing.
+    if (ctx.signal.aborted || ctx.phase !== 'initialize' || ctx.http.challenge || ctx.http.networkError) throw error;
     const rejection = ctx.http.failures.at(-1);
     const rpc = rpcErrorIn(rejection);
     const unknownVersion = ctx.initializeVersion !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(ctx.initializeVersion);
@@ -96,6 +97,8 @@ async function listModern(ctx: RemoteContext): Promise<ModernListing> {
 }
 
 function parseUrl(value: string): URL {
+  const unfilled = /\{[A-Za-z0-9_.-]+\}/.exec(value);
+  if (unfilled) throw new TypeError(`listRemoteTools: url ${JSON.stringify(value)} still holds the variable ${unfilled[0]}`);
   let url: URL | undefined;
   try {
     url = new URL(value);

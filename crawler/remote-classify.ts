@@ -39,8 +39,9 @@ export function classifyRemote(error: unknown, url: string, http: RemoteFetch, p
   if (error instanceof CrawlError) return error;
   if (http.networkError) return new ServerUnreachableError(url, http.networkError, { cause: error });
   const status = httpStatusOf(error);
-  if (status !== undefined && status >= 400) {
-    const tried = http.failures.map(describeFailure).join(', then ') || `HTTP ${status}`;
+  if (status !== undefined && status >= 300) {
+    // 3xx: a redirect the SDK would not follow (to another origin); the SDK's message names its target.
+    const tried = http.failures.map(describeFailure).join(', then ') || (error as Error).message;
     return new RemoteHttpError(`${url} has no MCP endpoint that answers: ${tried}`, status, { cause: error });
   }
   if (error instanceof McpError) return new ProtocolError(`server answered ${phase} with error ${error.code}: ${error.message}`, {}, { cause: error });

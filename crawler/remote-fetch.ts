@@ -53,7 +53,8 @@ export class RemoteFetch {
     try {
       response = await fetch(url, { ...init, headers, signal });
     } catch (error) {
-      if (!this.opts.signal.aborted) this.networkError ??= networkReason(error);
+      // An abort (ours, or the SDK closing its transport) says nothing about the server.
+      if (!signal.aborted) this.networkError ??= networkReason(error);
       throw error;
     }
     const wwwAuthenticate = response.headers.get('www-authenticate') ?? undefined;

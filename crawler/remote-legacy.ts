@@ -49,6 +49,7 @@ export function openTransport(kind: HttpTransportKind, ctx: RemoteContext): Tran
 
 /** initialize, then tools/list page by page. */
 export async function listLegacy(kind: HttpTransportKind, ctx: RemoteContext): Promise<LegacyListing> {
+  ctx.initializeVersion = undefined;
   const transport = new Observed(openTransport(kind, ctx), (version) => (ctx.initializeVersion ??= version));
   setMaxListeners(ctx.maxPages + 10, ctx.signal); // the SDK adds one abort listener per request
   const options = { signal: ctx.signal, timeout: ctx.timeoutMs + 1000 }; // the wall-clock deadline governs, not the SDK's

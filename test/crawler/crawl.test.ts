@@ -37,12 +37,13 @@ describe('crawl', () => {
       cacheDir: join(dir, 'cache'), workDir: join(dir, 'work'), onEvent: (e) => events.push(e.type),
     });
     expect(summary.selected).toBe(4);
-    expect(summary.byStatus).toEqual({ ok: 1, install_failed: 1, unsupported_runtime: 2 });
+    expect(summary.byStatus).toEqual({ ok: 1, install_failed: 1, unsupported_runtime: 1, unreachable: 1 });
     const rows = await database.db.select({ name: servers.name, status: crawlAttempts.status, error: crawlAttempts.error, toolCount: crawlAttempts.toolCount })
       .from(crawlAttempts).innerJoin(servers, eq(servers.id, crawlAttempts.serverId));
     const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
     expect(byName['io.github.example/missing-package'].error).toMatch(/npm install .* failed/);
     expect(byName['io.github.example/python-only'].error).toMatch(/pypi/);
+    expect(byName['io.github.example/remote-only'].error).toMatch(/example\.invalid.*could not be reached/);
     const memory = await database.db.select().from(servers).where(eq(servers.name, 'io.github.modelcontextprotocol/server-memory'));
     const tools = await currentTools(database.db, [memory[0].id]);
     expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(['create_entities', 'delete_entities', 'read_graph']));

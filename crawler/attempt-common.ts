@@ -1,0 +1,34 @@
+// What attemptServer's remote, PyPI and OCI branches share: placeholders pointed at a scratch dir, and a listing
+// or a failure turned into an attempt result (the status is the error's kind).
+import type { AttemptResult } from './attempt-server.ts';
+import type { ListToolsResult } from './list-tools.ts';
+import { SCRATCH_TOKEN } from './placeholders.ts';
+
+/** Replaces the scratch placeholder in a value, or in every value of a record. */
+export const fillScratch = (value: string, scratch: string) => value.split(SCRATCH_TOKEN).join(scratch);
+export const fillRecord = (record: Record<string, string>, scratch: string) =>
+  Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fillScratch(v, scratch)]));
+
+/** ok with the tools (or no_tools), per-tool issues by name, and what was learnt in `details`. */
+export function listedAttempt(result: ListToolsResult, details: Record<string, unknown> = {}): AttemptResult {
+  const issues: Record<string, string[]> = {};
+  for (const issue of result.issues) if (issue.tool) (issues[issue.tool] ??= []).push(issue.problem);
+  return {
+    status: result.tools.length ? 'ok' : 'no_tools',
+    tools: result.tools,
+    issues,
+    details: {
+      ...details,
+      protocolVersion: result.protocolVersion,
+      serverInfo: result.serverInfo,
+      pages: result.pages,
+      listingIssues: result.issues.filter((i) => !i.tool).map((i) => i.problem),
+    },
+  };
+}
+
+/** A CrawlError or InstallError as an attempt: its kind is the status (timeout, auth_required, install_failed, ...). */
+export function failedAttempt(error: unknown, details?: Record<string, unknown>): AttemptResult {
+  const e = error as Error & { kind?: string; code?: string };
+  return { status: e.kind ?? 'crashed', errorKind: e.code ?? e.name, error: e.message ?? String(error), ...(details ? { details } : {}) };
+}
