@@ -70,6 +70,7 @@ export async function attemptServer(launch: Launch | null | undefined, options: 
     const details = {
       installedVersion: installed.version,
       ...(installed.fallbackFrom ? { note: `npm has no version ${installed.fallbackFrom}; listed ${installed.version} (latest) instead` } : {}),
+      era: result.era,
       protocolVersion: result.protocolVersion,
       serverInfo: result.serverInfo,
       pages: result.pages,

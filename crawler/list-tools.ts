@@ -4,12 +4,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { ErrorCode, McpError, type Implementation } from '@modelcontextprotocol/sdk/types.js';
+import { McpError, type Implementation } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { ToolDefinition } from '../db/tool-definition.ts';
 import { ChildTransport, type ChildTransportOptions } from './child-transport.ts';
 import { CrawlError, ListToolsTimeoutError, ProtocolError, SpawnFailedError, type ListToolsPhase } from './errors.ts';
-import { collectTools, type ToolIssue } from './parse-tools.ts';
+import type { ToolIssue } from './parse-tools.ts';
+import { paginateTools } from './paginate-tools.ts';
+import { initializeRejectedAsModern, listModernTools } from './discover.ts';
 import { assertReachable, prepareWritableDir, probeSandbox } from './sandbox-check.ts';
 import { findExecutable, sandboxCommand, sandboxEnv, type SandboxOptions } from './sandbox.ts';
 
@@ -43,7 +45,16 @@ export interface ListToolsResult {
   protocolVersion?: string;
   instructions?: string;
   pages: number;
+  /** `initialize` (the handshake) or `discover` (the 2026-07-28 era, `server/discover`). */
+  era: 'initialize' | 'discover';
   durationMs: number;
+}
+
+interface ListState {
+  phase: ListToolsPhase;
+  /** The live child (a second one when the first rejected initialize as a modern-era server). */
+  transport?: ChildTransport;
+  respawn(): ChildTransport;
 }
 
 const PageSchema = z.object({ tools: z.unknown(), nextCursor: z.unknown() }).passthrough();
@@ -56,7 +67,7 @@ export async function listTools(opts: ListToolsOptions): Promise<ListToolsResult
   await probeSandbox(sandbox);
   const ownDir = opts.writableDir === undefined ? await mkdtemp(path.join(os.tmpdir(), 'mcp-risk-server-')) : undefined;
   const writableDir = path.resolve(opts.writableDir ?? ownDir!);
-  const state: { phase: ListToolsPhase; transport?: ChildTransport } = { phase: 'initialize' };
+  const state: ListState = { phase: 'initialize', respawn: () => { throw new Error('not spawned yet'); } };
   const controller = new AbortController();
   setMaxListeners((opts.maxPages ?? 50) + 10, controller.signal); // the SDK adds one abort listener per request
   let timer: NodeJS.Timeout | undefined;
@@ -68,10 +79,11 @@ export async function listTools(opts: ListToolsOptions): Promise<ListToolsResult
     const env = { ...sandbox.env, ...opts.env };
     assertCommandExists(opts.command, writableDir, sandboxEnv({ ...sandbox, env }).PATH);
     const spec = sandboxCommand({ ...sandbox, env, writableDir, command: opts.command, args: opts.args });
-    const transport = (state.transport = new ChildTransport({ ...opts.output, ...spec, cwd: writableDir, supervisor: !sandbox.unsafe }));
+    state.respawn = () => new ChildTransport({ ...opts.output, ...spec, cwd: writableDir, supervisor: !sandbox.unsafe });
+    const transport = (state.transport = state.respawn());
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        const error = new ListToolsTimeoutError(state.phase, timeoutMs, transport.diagnostics);
+        const error = new ListToolsTimeoutError(state.phase, timeoutMs, (state.transport ?? transport).diagnostics);
         controller.abort(error);
         reject(error);
       }, Math.max(0, timeoutMs - (performance.now() - started)));
@@ -87,56 +99,26 @@ export async function listTools(opts: ListToolsOptions): Promise<ListToolsResult
   }
 }
 
-async function list(transport: ChildTransport, opts: ListToolsOptions, state: { phase: ListToolsPhase }, signal: AbortSignal): Promise<Listing> {
+async function list(transport: ChildTransport, opts: ListToolsOptions, state: ListState, signal: AbortSignal): Promise<Listing> {
   const { maxPages = 50, maxTools = 5000, timeoutMs = 60_000 } = opts;
   const requestOptions = { signal, timeout: timeoutMs + 1000 }; // the wall-clock deadline governs, not the SDK's
   const client = new Client({ name: 'mcp-risk', version: '0.1.0' }, { capabilities: {} });
-  await client.connect(transport, requestOptions);
-  state.phase = 'tools/list';
-  const tools = new Map<string, ToolDefinition>();
-  const issues: ToolIssue[] = [];
-  const rawTools: unknown[] = [];
-  const declared = client.getServerCapabilities()?.tools !== undefined;
-  if (!declared) issues.push({ problem: 'the server does not declare the tools capability' });
-  const seen = new Set<string>();
-  let cursor: string | undefined;
-  let pages = 0;
-  for (;;) {
-    if (pages >= maxPages) {
-      issues.push({ problem: `stopped after ${maxPages} pages: the server still returned a nextCursor` });
-      break;
-    }
-    let page: z.infer<typeof PageSchema>;
-    try {
-      page = await client.request({ method: 'tools/list', params: cursor === undefined ? {} : { cursor } }, PageSchema, requestOptions);
-    } catch (error) {
-      if (!declared && pages === 0 && error instanceof McpError && error.code === ErrorCode.MethodNotFound) break;
-      throw error;
-    }
-    pages += 1;
-    if (!Array.isArray(page.tools)) throw new ProtocolError(`tools/list page ${pages} has no tools array`, transport.diagnostics);
-    const room = maxTools - tools.size;
-    collectTools(page.tools.slice(0, room), tools, issues, rawTools.length);
-    rawTools.push(...page.tools);
-    if (page.tools.length > room) {
-      issues.push({ problem: `stopped at ${maxTools} tools; the server listed more` });
-      break;
-    }
-    const next = page.nextCursor;
-    if (next === undefined || next === null || next === '') break;
-    if (typeof next !== 'string') {
-      issues.push({ problem: `nextCursor is ${JSON.stringify(next).slice(0, 100)}, not a string; stopped after page ${pages}` });
-      break;
-    }
-    if (seen.has(next)) {
-      issues.push({ problem: `nextCursor ${JSON.stringify(next.slice(0, 100))} repeated; stopped after page ${pages}` });
-      break;
-    }
-    seen.add(next);
-    cursor = next;
+  try {
+    await client.connect(transport, requestOptions);
+  } catch (error) {
+    // A server of the 2026-07-28 era has no initialize: the SDK closed the child, so start a fresh one.
+    if (!(error instanceof McpError) || !initializeRejectedAsModern(error) || transport.failure) throw error;
+    const fresh = (state.transport = state.respawn());
+    const modern = await listModernTools(fresh, { signal, maxPages, maxTools, onPhase: (phase) => { state.phase = phase; } });
+    const { era, protocolVersion, serverInfo, instructions, tools, issues, rawTools, pages } = modern;
+    return { era, protocolVersion, serverInfo, instructions, tools, issues, rawTools, pages };
   }
-  const serverInfo = client.getServerVersion();
-  return { tools: [...tools.values()], issues, rawTools, serverInfo, protocolVersion: transport.protocolVersion, instructions: client.getInstructions(), pages };
+  state.phase = 'tools/list';
+  const listing = await paginateTools(
+    (cursor) => client.request({ method: 'tools/list', params: cursor === undefined ? {} : { cursor } }, PageSchema, requestOptions),
+    { maxPages, maxTools, declared: client.getServerCapabilities()?.tools !== undefined, diagnostics: transport.diagnostics },
+  );
+  return { ...listing, era: 'initialize', serverInfo: client.getServerVersion(), protocolVersion: transport.protocolVersion, instructions: client.getInstructions() };
 }
 
 /** Under bwrap a missing command would look like a crash; find it first (the sandbox sees the host's files read-only). */

@@ -74,6 +74,15 @@ describe('listTools on real servers', () => {
     }
   }, 20_000);
 
+  it('lists a stdio server of the 2026-07-28 era through server/discover after it rejects initialize', async () => {
+    const fixture = fileURLToPath(new URL('../fixtures/remote/modern-stdio.mjs', import.meta.url));
+    const result = await listTools({ command: node, args: [fixture], env: { MARKER: RUN }, timeoutMs: 15_000 });
+    expect(result).toMatchObject({ era: 'discover', protocolVersion: '2026-07-28', pages: 2, serverInfo: { name: 'modern-notes' } });
+    expect(result.tools.map((t) => t.name)).toEqual(['search_notes', 'delete_note']);
+    const classic = await listTools({ command: node, args: [path.join(PACKAGES, 'server-everything/dist/index.js'), 'stdio'] });
+    expect(classic.era).toBe('initialize');
+  }, 30_000);
+
   it('lists server-memory with its memory file in the writable dir', async () => {
     const dir = tempDir();
     try {
