@@ -1,20 +1,25 @@
 // mcp-risk classify: classify tool definitions read from a file or stdin.
 import { readFile } from 'node:fs/promises';
 import { classifyTools } from '../classifier/classify.ts';
+import { LlmNotConfiguredError } from '../classifier/llm/errors.ts';
+import { PROMPT_VERSION } from '../classifier/llm/prompt.ts';
+import { createLlmReviewer, formatLlmStats, LLM_FLAGS, LLM_FLAGS_HELP, LlmFlagError, llmFromFlags } from '../classifier/llm/setup.ts';
 import { parseToolsInput } from '../classifier/read-input.ts';
 import { type Io, parseCommandArgs, UsageError } from './io.ts';
 
-export const CLASSIFY_HELP = `Usage: mcp-risk classify [FILE|-] [--server NAME] [--server-description TEXT]
+export const CLASSIFY_HELP = `Usage: mcp-risk classify [FILE|-] [--server NAME] [--server-description TEXT] [--llm auto|all|off]
 
 Reads tool definitions (a tools/list result {"tools":[...]}, a JSON array of tools, or JSON lines
 of tools) from FILE or standard input, and prints a JSON array with one object per tool:
 name, category, risk, confidence, rationale, evidence[], findings[], policy. The other tools of
-the input are read as the tool's siblings.
+the input are read as the tool's siblings. With an LLM review, each object also says which method
+produced it (heuristic or llm), the model and the prompt version; reviews are cached in memory for
+the run only, and a summary of the calls is printed on standard error.
 
 Options:
   --server NAME               the server's name, used in rationales
   --server-description TEXT   the server's description, used as context
-  -h, --help                  show this help
+${LLM_FLAGS_HELP}  -h, --help                  show this help
 `;
 
 async function readStdin(): Promise<string> {
@@ -25,9 +30,10 @@ async function readStdin(): Promise<string> {
 
 export async function runClassifyCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('classify', argv, {
-    server: { type: 'string' }, 'server-description': { type: 'string' },
+    server: { type: 'string' }, 'server-description': { type: 'string' }, ...LLM_FLAGS,
   }, true);
   if (values.help) { io.stdout.write(CLASSIFY_HELP); return 0; }
+  const reviewer = llmReviewer(values, io);
   if (positionals.length > 1) throw new UsageError('classify: give one FILE (or - for standard input)');
   const file = positionals[0] ?? '-';
   let text: string;
@@ -37,7 +43,29 @@ export async function runClassifyCommand(argv: string[], io: Io): Promise<number
     throw new UsageError(`classify: cannot read ${file}: ${(error as Error).message}`, 1);
   }
   const tools = parseToolsInput(text);
-  const result = classifyTools({ name: values.server, description: values['server-description'], tools });
-  io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  const ctx = { name: values.server, description: values['server-description'], tools };
+  const result = classifyTools(ctx);
+  if (!reviewer) {
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  }
+  const outcomes = await reviewer.reviewServer(ctx, result);
+  const reviewed = outcomes.map((o) => ({
+    ...o!.classification, method: o!.method,
+    ...(o!.method === 'llm' ? { model: reviewer.model, promptVersion: PROMPT_VERSION } : {}),
+    ...(o!.reason ? { llmError: o!.reason } : {}),
+  }));
+  io.stdout.write(`${JSON.stringify(reviewed, null, 2)}\n`);
+  io.stderr.write(`${formatLlmStats(reviewer.stats(), reviewer.model)}\n`);
   return 0;
+}
+
+function llmReviewer(values: Parameters<typeof llmFromFlags>[0], io: Io) {
+  try {
+    const { mode, options } = llmFromFlags(values, io.config.openai);
+    return createLlmReviewer(io.config.openai, mode, options);
+  } catch (error) {
+    if (error instanceof LlmFlagError || error instanceof LlmNotConfiguredError) throw new UsageError(`classify: ${error.message}`);
+    throw error;
+  }
 }

@@ -19,6 +19,7 @@ export function listedAttempt(result: ListToolsResult, details: Record<string, u
     issues,
     details: {
       ...details,
+      era: result.era,
       protocolVersion: result.protocolVersion,
       serverInfo: result.serverInfo,
       pages: result.pages,

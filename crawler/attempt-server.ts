@@ -5,10 +5,11 @@ import type { ToolDefinition } from '../db/tool-definition.ts';
 import { attemptOci } from './attempt-oci.ts';
 import { attemptPypi } from './attempt-pypi.ts';
 import { attemptRemote } from './attempt-remote.ts';
+import { attemptCommand } from './attempt-command.ts';
 import type { Launch } from './launch.ts';
 import { listTools } from './list-tools.ts';
 import { installNpmPackageOrLatest } from './npm-install.ts';
-import { SCRATCH_TOKEN } from './placeholders.ts';
+import { failedAttempt, fillRecord, fillScratch, listedAttempt } from './attempt-common.ts';
 import type { RuntimeOptions } from './runtimes.ts';
 import type { SandboxOptions } from './sandbox.ts';
 
@@ -36,12 +37,12 @@ export interface AttemptResult {
   details?: Record<string, unknown>;
 }
 
-const fill = (value: string, scratch: string) => value.split(SCRATCH_TOKEN).join(scratch);
 
 export async function attemptServer(launch: Launch | null | undefined, options: AttemptOptions): Promise<AttemptResult> {
   if (!launch) return { status: 'unsupported_runtime', errorKind: 'no_launch', error: 'no launch recipe recorded for this server' };
   if (launch.kind === 'unsupported') return { status: 'unsupported_runtime', errorKind: 'unsupported', error: launch.reason };
   if (launch.kind === 'remote') return attemptRemote(launch, options);
+  if (launch.kind === 'command') return attemptCommand(launch, options);
   if (launch.registryType === 'pypi') return attemptPypi(launch, options);
   if (launch.registryType === 'oci') return attemptOci(launch, options);
   if (launch.registryType !== 'npm') {
@@ -51,35 +52,24 @@ export async function attemptServer(launch: Launch | null | undefined, options: 
   try {
     installed = await installNpmPackageOrLatest(launch.identifier, launch.version, { cacheDir: options.cacheDir, timeoutMs: options.installTimeoutMs });
   } catch (error) {
-    const e = error as Error & { code?: string };
-    return { status: 'install_failed', errorKind: e.code ?? 'E_INSTALL', error: e.message };
+    return failedAttempt(error);
   }
   const scratch = await mkdtemp(join(options.workDir, 'server-'));
   try {
-    const env = Object.fromEntries(Object.entries(launch.env).map(([k, v]) => [k, fill(v, scratch)]));
     const result = await listTools({
       command: installed.command,
-      args: [...installed.args, ...launch.args.map((a) => fill(a, scratch))],
-      env,
+      args: [...installed.args, ...launch.args.map((a) => fillScratch(a, scratch))],
+      env: fillRecord(launch.env, scratch),
       writableDir: scratch,
       timeoutMs: options.timeoutMs ?? 60_000,
       sandbox: { ...options.sandbox, readOnlyDirs: [installed.dir, ...(options.sandbox?.readOnlyDirs ?? [])] },
     });
-    const issues: Record<string, string[]> = {};
-    for (const issue of result.issues) if (issue.tool) (issues[issue.tool] ??= []).push(issue.problem);
-    const details = {
+    return listedAttempt(result, {
       installedVersion: installed.version,
       ...(installed.fallbackFrom ? { note: `npm has no version ${installed.fallbackFrom}; listed ${installed.version} (latest) instead` } : {}),
-      era: result.era,
-      protocolVersion: result.protocolVersion,
-      serverInfo: result.serverInfo,
-      pages: result.pages,
-      listingIssues: result.issues.filter((i) => !i.tool).map((i) => i.problem),
-    };
-    return { status: result.tools.length ? 'ok' : 'no_tools', tools: result.tools, issues, details };
+    });
   } catch (error) {
-    const e = error as Error & { kind?: string; code?: string };
-    return { status: e.kind ?? 'crashed', errorKind: e.code ?? e.name, error: e.message, details: { installedVersion: installed.version } };
+    return failedAttempt(error, { installedVersion: installed.version });
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

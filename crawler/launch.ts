@@ -4,6 +4,7 @@ import { placeholderFor, substituteVariables, type InputSpec } from './placehold
 export type Launch =
   | { kind: 'package'; registryType: string; identifier: string; version?: string; args: string[]; env: Record<string, string> }
   | { kind: 'remote'; transport: 'streamable-http' | 'sse'; url: string; headers: { name: string; required: boolean }[] }
+  | { kind: 'command'; command: string; args: string[]; env: Record<string, string> }
   | { kind: 'unsupported'; reason: string };
 
 interface Argument extends InputSpec { type?: string; isRequired?: boolean; isRepeated?: boolean; variables?: Record<string, InputSpec> }

@@ -149,3 +149,18 @@ export const crawlAttempts = pgTable('crawl_attempts', {
   uniqueIndex('crawl_attempts_run_server_uq').on(t.runId, t.serverId),
   index('crawl_attempts_status_idx').on(t.status),
 ]);
+
+/** Cached LLM reviews: one validated answer per tool definition, classifier version, model and prompt version. */
+export const llmReviews = pgTable('llm_reviews', {
+  id: serial('id').primaryKey(),
+  /** tool_versions.hash: the sha256 of the reviewed definition. */
+  hash: text('hash').notNull(),
+  classifierVersion: text('classifier_version').notNull(),
+  model: text('model').notNull(),
+  promptVersion: text('prompt_version').notNull(),
+  /** The validated verdict (classifier/llm/verdict.ts). */
+  response: jsonb('response').notNull(),
+  createdAt: now('created_at'),
+}, (t) => [
+  uniqueIndex('llm_reviews_key_uq').on(t.hash, t.classifierVersion, t.model, t.promptVersion),
+]);

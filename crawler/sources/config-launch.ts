@@ -70,6 +70,12 @@ function launchArgs(args: string[]): string[] {
   });
 }
 
+/** Arguments of a local command: paths kept (the command needs them), secrets replaced by placeholders. */
+function localArgs(args: string[]): string[] {
+  const launch = launchArgs(args);
+  return args.map((arg, i) => (launch[i] === SCRATCH_TOKEN ? arg : launch[i]));
+}
+
 /** Reads one `mcpServers` / `servers` entry of a client config into a launch. */
 export function launchFromConfig(entry: Obj): ConfigLaunch {
   const issues: string[] = [];
@@ -92,7 +98,14 @@ export function launchFromConfig(entry: Obj): ConfigLaunch {
   if (!command) return { runtime: 'unknown', launch: { kind: 'unsupported', reason: 'the entry has neither a command nor a url' }, issues };
   const args = Array.isArray(entry.args) ? entry.args.filter((a): a is string => typeof a === 'string') : [];
   const { pkg, rest, extraEnv, why } = runnerLaunch(command, args);
-  if (!pkg) return { runtime: 'local', transport: 'stdio', launch: { kind: 'unsupported', reason: why! }, issues };
+  if (!pkg) {
+    if (why?.startsWith('a local command')) {
+      // A local command (node /path/server.js, a binary): run as configured, inside the sandbox.
+      const env = Object.fromEntries((isObj(entry.env) ? Object.keys(entry.env) : []).map((name) => [name, placeholderFor({ name })]));
+      return { runtime: 'local', transport: 'stdio', launch: { kind: 'command', command, args: localArgs(args), env }, issues };
+    }
+    return { runtime: 'local', transport: 'stdio', launch: { kind: 'unsupported', reason: why! }, issues };
+  }
   const envNames = [...new Set([...(isObj(entry.env) ? Object.keys(entry.env) : []), ...extraEnv])];
   const env = Object.fromEntries(envNames.map((name) => [name, placeholderFor({ name })]));
   return {

@@ -1,5 +1,6 @@
 // Records one successful listing of a server's tools: new names become tools, changed definitions
 // become new tool_versions (old ones kept), and names missing from the listing are marked removed.
+// Set-based: a handful of statements per listing, whatever its size.
 import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { servers, tools, toolVersions } from '../schema.ts';
@@ -18,42 +19,56 @@ export interface ListingOptions {
 
 export interface ListingResult { added: number; changed: number; unchanged: number; removed: number }
 
+const CHUNK = 500;
+const chunks = <T>(list: T[]): T[][] => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
+
 export async function recordToolListing(db: Db, serverId: number, list: ToolDefinition[], options: ListingOptions = {}): Promise<ListingResult> {
   const { observedVia = 'live', issues = {}, markRemoved = true, at = new Date() } = options;
+  const unique = new Map<string, ToolDefinition>();
+  for (const raw of list) if (!unique.has(raw.name)) unique.set(raw.name, pickDefinition(raw as never));
   const result: ListingResult = { added: 0, changed: 0, unchanged: 0, removed: 0 };
-  const seen = new Set<string>();
   await db.transaction(async (tx) => {
-    const existing = await tx.select().from(tools).where(eq(tools.serverId, serverId));
+    const existing = await tx.select({ id: tools.id, name: tools.name, slug: tools.slug, currentVersionId: tools.currentVersionId })
+      .from(tools).where(eq(tools.serverId, serverId));
     const byName = new Map(existing.map((t) => [t.name, t]));
     const slugs = new Set(existing.map((t) => t.slug));
-    for (const raw of list) {
-      if (seen.has(raw.name)) continue;
-      seen.add(raw.name);
-      const definition = pickDefinition(raw as never);
-      const hash = definitionHash(definition);
-      let tool = byName.get(raw.name);
-      const known = tool !== undefined;
-      if (!tool) {
-        let slug = slugify(raw.name);
-        if (slugs.has(slug)) slug = uniqueSlug(raw.name);
-        slugs.add(slug);
-        [tool] = await tx.insert(tools).values({ serverId, name: raw.name, slug, firstSeenAt: at, lastSeenAt: at }).returning();
-        result.added++;
+    const fresh = [...unique.keys()].filter((name) => !byName.has(name)).map((name) => {
+      let slug = slugify(name);
+      if (slugs.has(slug)) slug = uniqueSlug(name);
+      slugs.add(slug);
+      return { serverId, name, slug, firstSeenAt: at, lastSeenAt: at };
+    });
+    for (const part of chunks(fresh)) {
+      for (const row of await tx.insert(tools).values(part).returning({ id: tools.id, name: tools.name, slug: tools.slug })) {
+        byName.set(row.name, { ...row, currentVersionId: null });
       }
-      const [version] = await tx.insert(toolVersions)
-        .values({ toolId: tool.id, hash, definition, parseIssues: issues[raw.name] ?? null, observedVia, firstSeenAt: at, lastSeenAt: at })
+    }
+    result.added = fresh.length;
+    const versions = [...unique.values()].map((definition) => ({
+      toolId: byName.get(definition.name)!.id, hash: definitionHash(definition), definition,
+      parseIssues: issues[definition.name] ?? null, observedVia, firstSeenAt: at, lastSeenAt: at,
+    }));
+    const current: { id: number; toolId: number }[] = [];
+    for (const part of chunks(versions)) {
+      current.push(...await tx.insert(toolVersions).values(part)
         .onConflictDoUpdate({ target: [toolVersions.toolId, toolVersions.hash], set: { lastSeenAt: at } })
-        .returning({ id: toolVersions.id });
-      if (known) {
-        if (tool.currentVersionId === version.id) result.unchanged++;
-        else result.changed++;
-      }
-      await tx.update(tools).set({ currentVersionId: version.id, lastSeenAt: at, removedAt: null }).where(eq(tools.id, tool.id));
+        .returning({ id: toolVersions.id, toolId: toolVersions.toolId }));
+    }
+    const previous = new Map(existing.map((t) => [t.id, t.currentVersionId]));
+    for (const v of current) {
+      if (!previous.has(v.toolId)) continue;
+      if (previous.get(v.toolId) === v.id) result.unchanged++;
+      else result.changed++;
+    }
+    for (const part of chunks(current)) {
+      const pairs = sql.join(part.map((v) => sql`(${v.toolId}::int, ${v.id}::int)`), sql`, `);
+      await tx.execute(sql`update ${tools} set current_version_id = v.vid, last_seen_at = ${at.toISOString()}::timestamptz, removed_at = null
+        from (values ${pairs}) as v(tid, vid) where ${tools.id} = v.tid`);
     }
     if (markRemoved) {
+      const seen = [...unique.keys()];
       const gone = await tx.update(tools).set({ removedAt: at })
-        .where(and(eq(tools.serverId, serverId), isNull(tools.removedAt),
-          seen.size ? notInArray(tools.name, [...seen]) : sql`true`))
+        .where(and(eq(tools.serverId, serverId), isNull(tools.removedAt), seen.length ? notInArray(tools.name, seen) : sql`true`))
         .returning({ id: tools.id });
       result.removed = gone.length;
     }

@@ -1,0 +1,31 @@
+// A local command from a client config (`node /path/server.js`, a binary): run as configured, in the
+// sandbox. Absolute paths among its arguments are bound read-only, since the sandbox hides home dirs.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { dirname, isAbsolute, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { AttemptOptions, AttemptResult } from './attempt-server.ts';
+import type { Launch } from './launch.ts';
+import { listTools } from './list-tools.ts';
+import { failedAttempt, listedAttempt } from './attempt-common.ts';
+
+export async function attemptCommand(launch: Extract<Launch, { kind: 'command' }>, options: AttemptOptions): Promise<AttemptResult> {
+  const scratch = await mkdtemp(join(options.workDir, 'server-'));
+  const readOnlyDirs = [...new Set([launch.command, ...launch.args]
+    .filter((a) => isAbsolute(a) && existsSync(a))
+    .map((a) => dirname(a)))];
+  try {
+    const result = await listTools({
+      command: launch.command,
+      args: launch.args,
+      env: launch.env,
+      writableDir: scratch,
+      timeoutMs: options.timeoutMs ?? 60_000,
+      sandbox: { ...options.sandbox, readOnlyDirs: [...readOnlyDirs, ...(options.sandbox?.readOnlyDirs ?? [])] },
+    });
+    return listedAttempt(result);
+  } catch (error) {
+    return failedAttempt(error);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
