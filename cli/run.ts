@@ -4,7 +4,10 @@ import { getStats } from '../db/queries/stats.ts';
 import { buildInto } from './build.ts';
 import { describeSummary, parseCrawlArgs, runCrawlWith } from './crawl.ts';
 import { CrawlProgress } from './progress.ts';
-import { type Io, parseCommandArgs, positiveInt, withDb } from './io.ts';
+import { DbReviewCache } from '../classifier/llm/cache.ts';
+import { LlmNotConfiguredError } from '../classifier/llm/errors.ts';
+import { createLlmReviewer, formatLlmStats, LLM_FLAGS, LLM_FLAGS_HELP, LlmFlagError, llmFromFlags } from '../classifier/llm/setup.ts';
+import { type Io, parseCommandArgs, positiveInt, UsageError, withDb } from './io.ts';
 import { serveUntilInterrupted } from './serve.ts';
 
 export const RUN_HELP = `Usage: mcp-risk run [options]
@@ -21,13 +24,14 @@ Options:
   --out DIR            site output folder (default: dist)
   --port N             port to serve on (default: 4321; 0 picks a free one)
   --no-serve           stop after the build
-  -h, --help           show this help
+${LLM_FLAGS_HELP}  -h, --help           show this help
 `;
 
 export async function runRunCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs('run', argv, {
     limit: { type: 'string' }, concurrency: { type: 'string' }, timeout: { type: 'string' },
     'registry-url': { type: 'string' }, out: { type: 'string' }, port: { type: 'string' }, 'no-serve': { type: 'boolean' },
+    ...LLM_FLAGS,
   });
   if (values.help) { io.stdout.write(RUN_HELP); return 0; }
   const crawlOpts = parseCrawlArgs([
@@ -36,6 +40,13 @@ export async function runRunCommand(argv: string[], io: Io): Promise<number> {
     ...(values.timeout ? ['--timeout', values.timeout] : []),
     ...(values['registry-url'] ? ['--registry-url', values['registry-url']] : []),
   ]);
+  let llm: ReturnType<typeof llmFromFlags>;
+  try {
+    llm = llmFromFlags(values, io.config.openai);
+  } catch (error) {
+    if (error instanceof LlmFlagError || error instanceof LlmNotConfiguredError) throw new UsageError(`run: ${error.message}`);
+    throw error;
+  }
   const outDir = values.out ?? 'dist';
   const port = values.port === '0' ? 0 : positiveInt('run', 'port', values.port, 4321);
   const say = (line: string) => io.stdout.write(`${line}\n`);
@@ -49,8 +60,10 @@ export async function runRunCommand(argv: string[], io: Io): Promise<number> {
     const progress = new CrawlProgress({ stream: io.stdout });
     const summary = await timed('crawl', () => runCrawlWith(database, crawlOpts, io, progress).finally(() => progress.finish()));
     io.stdout.write(describeSummary(summary));
-    const classified = await timed('classify', () => classifyDatabase(database.db));
+    const reviewer = createLlmReviewer(io.config.openai, llm.mode, { ...llm.options, cache: new DbReviewCache(database.db) });
+    const classified = await timed('classify', () => classifyDatabase(database.db, { llm: reviewer }));
     say(`classified ${classified.classified} tool versions on ${classified.servers} servers`);
+    if (classified.llm) say(formatLlmStats(classified.llm, classified.llm.model));
     await timed('build', () => buildInto(database, outDir, io));
     const stats = await getStats(database.db);
     say(`catalogue: ${stats.servers} servers, ${stats.tools} tools; by risk ${JSON.stringify(stats.classifications.byRisk)}`);
