@@ -5,7 +5,7 @@
 // classification of each tool version, which the site and stats read, is the reviewed one.
 import type { Db } from '../db/client.ts';
 import {
-  classifiedVersionIds, saveClassification, serverContexts, serversNeedingClassification, serversWithTools,
+  classifiedVersionIds, saveClassification, serverContexts, serversNeedingClassification, serversWithTools, previousDefinitions,
 } from '../db/queries/classifications.ts';
 import { reviewedVersionIds, serversNeedingReview, type ReviewedFilter } from '../db/queries/llm-reviews.ts';
 import { currentTools } from '../db/queries/tool-listing.ts';
@@ -45,6 +45,7 @@ export async function classifyDatabase(db: Db, options: ClassifyDbOptions = {}):
     const batch = ids.slice(i, i + batchSize);
     const contexts = await serverContexts(db, batch);
     const rows = await currentTools(db, batch);
+    const before = await previousDefinitions(db, batch);
     const versionIds = rows.map((r) => r.versionId);
     const done = all ? new Set<number>() : await classifiedVersionIds(db, versionIds, CLASSIFIER_VERSION);
     const reviewed = all || !filter ? new Set<number>() : await reviewedVersionIds(db, versionIds, filter);
@@ -52,7 +53,11 @@ export async function classifyDatabase(db: Db, options: ClassifyDbOptions = {}):
     for (const server of contexts) {
       const serverRows = rows.filter((r) => r.serverId === server.id);
       const ctx = { name: server.title ?? server.name, description: server.description ?? undefined, tools: serverRows.map((r) => r.definition as ToolDefinition) };
-      const verdicts = classifyTools(ctx);
+      const previous = new Map(serverRows.flatMap((r) => {
+        const old = before.get(`${server.id}/${r.name}`);
+        return old ? [[r.name, old] as const] : [];
+      }));
+      const verdicts = classifyTools(ctx, { previous });
       for (const [k, row] of serverRows.entries()) {
         if (done.has(row.versionId)) { result.unchanged++; continue; }
         await saveClassification(db, row.versionId, verdicts[k], { classifierVersion: CLASSIFIER_VERSION, method: 'heuristic' });

@@ -11,16 +11,18 @@ const SENSITIVE = /~\/\.ssh\b|\.ssh\/|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|\.aws\/cr
 /** In the same sentence as the sensitive data: an instruction to read or send it… */
 const ACT = /\b(?:read|cat|open|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect)\b/i;
 /** …and somewhere for it to go. */
-const SINK = /\b(?:parameters?|params?|arguments?|fields?|sidenote|notes?|url|endpoint|server|webhook|request|body|headers?|query string)\b|\b(?:before|prior to)\s+(?:using|calling|running|invoking)\s+(?:this|any)\b/i;
-/** Benign texts forbid it ("NEVER put API keys in any field") or reject it. */
-const NEGATED = /\b(?:never|not|don't|avoid|without|reject(?:ed|s)?|forbidden|disallowed|blocked|refuse[sd]?)\b/i;
+const SINK = /\b(?:parameters?|params?|arguments?|fields?|sidenote|notes?|url|endpoint|server|webhook|request|body|headers?|query string)\b|\b(?:before|prior to)\s+(?:using|calling|running|invoking)\s+(?:this|any)\b|\b(?:before|prior to)\s+(?:answering|responding|replying|you\s+(?:answer|respond|reply))\b|\b(?:your|the)\s+(?:answer|response|reply)\b/i;
+/** Benign texts forbid the act ("NEVER put API keys in any field") or reject it; a "will not work" elsewhere is no negation. */
+const NEGATED = /\b(?:never|not|don't|avoid|without)\s+(?:\w+\s+){0,2}(?:read|cat|open|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|reading|sending|including|passing|putting)\b|\b(?:reject(?:ed|s)?|forbidden|disallowed|blocked|refuse[sd]?)\b/i;
 
 /** The sentence around an index. */
 function sentenceAt(text: string, at: number): { text: string; start: number } {
   let start = at;
-  while (start > 0 && !'.!?\n'.includes(text[start - 1])) start--;
+  // A sentence ends at . ! ? followed by white space (so `~/.ssh/id_rsa` or `a.b.com` is not split) or a line break.
+  const endsBefore = (i: number) => text[i] === '\n' || ('.!?'.includes(text[i]) && (i + 1 >= text.length || /\s/.test(text[i + 1])));
+  while (start > 0 && !endsBefore(start - 1)) start--;
   let end = at;
-  while (end < text.length && !'.!?\n'.includes(text[end])) end++;
+  while (end < text.length && !endsBefore(end)) end++;
   return { text: text.slice(start, end), start };
 }
 

@@ -1,7 +1,8 @@
 // Reads and writes of the classification stage.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { classifications, servers, tools } from '../schema.ts';
+import { classifications, servers, tools, toolVersions } from '../schema.ts';
+import type { ToolDefinition } from '../tool-definition.ts';
 
 export interface StoredClassification {
   category: string;
@@ -61,4 +62,17 @@ export async function classifiedVersionIds(db: Db, toolVersionIds: number[], cla
 export async function serversWithTools(db: Db): Promise<number[]> {
   const rows = await db.selectDistinct({ id: tools.serverId }).from(tools).where(isNull(tools.removedAt)).orderBy(tools.serverId);
   return rows.map((r) => r.id);
+}
+
+/**
+ * For each current tool of these servers that changed, the definition it had before (the newest
+ * version other than the current one), keyed by `${serverId}/${toolName}`: for drift findings.
+ */
+export async function previousDefinitions(db: Db, serverIds: number[]): Promise<Map<string, ToolDefinition>> {
+  if (!serverIds.length) return new Map();
+  const rows = await db.selectDistinctOn([toolVersions.toolId], { serverId: tools.serverId, name: tools.name, definition: toolVersions.definition })
+    .from(toolVersions).innerJoin(tools, eq(tools.id, toolVersions.toolId))
+    .where(and(inArray(tools.serverId, serverIds), ne(toolVersions.id, sql`coalesce(${tools.currentVersionId}, -1)`)))
+    .orderBy(toolVersions.toolId, desc(toolVersions.lastSeenAt), desc(toolVersions.id));
+  return new Map(rows.map((r) => [`${r.serverId}/${r.name}`, r.definition as ToolDefinition]));
 }
