@@ -3,12 +3,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { dirname, isAbsolute, join } from 'node:path';
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import type { AttemptOptions, AttemptResult } from './attempt-server.ts';
 import type { Launch } from './launch.ts';
 import { listTools } from './list-tools.ts';
 import { failedAttempt, listedAttempt } from './attempt-common.ts';
 
-export async function attemptCommand(launch: Extract<Launch, { kind: 'command' }>, options: AttemptOptions): Promise<AttemptResult> {
+/** `~/x` as the crawler's user's home; local configs store paths home-relative. */
+const expandHome = (path: string) => (path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path);
+
+export async function attemptCommand(recipe: Extract<Launch, { kind: 'command' }>, options: AttemptOptions): Promise<AttemptResult> {
+  const launch = { ...recipe, command: expandHome(recipe.command), args: recipe.args.map(expandHome) };
   const scratch = await mkdtemp(join(options.workDir, 'server-'));
   const readOnlyDirs = [...new Set([launch.command, ...launch.args]
     .filter((a) => isAbsolute(a) && existsSync(a))

@@ -107,7 +107,7 @@ export function readConfigFile(file: ConfigFile, text: string, home: string): So
 }
 
 function configEntry(client: string, key: string, value: Obj, sourceKey: string, where: Obj, home: string): SourceEntry {
-  const { runtime, transport, launch, pkg, issues } = launchFromConfig(value);
+  const { runtime, transport, launch, pkg, issues } = launchFromConfig(value, home);
   const name = pkg ? packageServerName(pkg) : launch.kind === 'remote' ? remoteServerName(launch.url) : `config:${client}:${key}`;
   return {
     source: 'config',

@@ -70,14 +70,19 @@ function launchArgs(args: string[]): string[] {
   });
 }
 
-/** Arguments of a local command: paths kept (the command needs them), secrets replaced by placeholders. */
-function localArgs(args: string[]): string[] {
+/** A path under the user's home as `~/...`: runnable by the crawler (attempt-command.ts expands it), without the home path. */
+function homeRelative(path: string, home?: string): string {
+  return home && home !== '/' && (path === home || path.startsWith(`${home}/`)) ? `~${path.slice(home.length)}` : path;
+}
+
+/** Arguments of a local command: paths kept (the command needs them) but home-relative, secrets replaced by placeholders. */
+function localArgs(args: string[], home?: string): string[] {
   const launch = launchArgs(args);
-  return args.map((arg, i) => (launch[i] === SCRATCH_TOKEN ? arg : launch[i]));
+  return args.map((arg, i) => (launch[i] === SCRATCH_TOKEN ? homeRelative(arg, home) : launch[i]));
 }
 
 /** Reads one `mcpServers` / `servers` entry of a client config into a launch. */
-export function launchFromConfig(entry: Obj): ConfigLaunch {
+export function launchFromConfig(entry: Obj, home?: string): ConfigLaunch {
   const issues: string[] = [];
   if (entry.disabled === true) issues.push('disabled in the client config');
   const type = str(entry.type)?.toLowerCase();
@@ -102,7 +107,7 @@ export function launchFromConfig(entry: Obj): ConfigLaunch {
     if (why?.startsWith('a local command')) {
       // A local command (node /path/server.js, a binary): run as configured, inside the sandbox.
       const env = Object.fromEntries((isObj(entry.env) ? Object.keys(entry.env) : []).map((name) => [name, placeholderFor({ name })]));
-      return { runtime: 'local', transport: 'stdio', launch: { kind: 'command', command, args: localArgs(args), env }, issues };
+      return { runtime: 'local', transport: 'stdio', launch: { kind: 'command', command: homeRelative(command, home), args: localArgs(args, home), env }, issues };
     }
     return { runtime: 'local', transport: 'stdio', launch: { kind: 'unsupported', reason: why! }, issues };
   }

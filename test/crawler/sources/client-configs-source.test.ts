@@ -45,7 +45,7 @@ describe('client config source', () => {
     expect(byName.github.launch).toEqual({ kind: 'package', registryType: 'npm', identifier: '@modelcontextprotocol/server-github', args: [], env: { GITHUB_PERSONAL_ACCESS_TOKEN: 'mcp-risk-placeholder' } });
     expect(byName.fetch).toMatchObject({ name: 'pypi:mcp-server-fetch', runtime: 'pypi', launch: { kind: 'package', registryType: 'pypi', identifier: 'mcp-server-fetch' } });
     expect(byName.postgres).toMatchObject({ name: 'oci:mcp/postgres', runtime: 'oci', launch: { kind: 'package', registryType: 'oci', identifier: 'mcp/postgres', env: { PGPASSWORD: 'mcp-risk-placeholder' } } });
-    expect(byName['my-local-server']).toMatchObject({ name: 'config:claude-desktop:my-local-server', runtime: 'local', launch: { kind: 'unsupported', reason: 'a local command "node" the crawler cannot reproduce' } });
+    expect(byName['my-local-server']).toMatchObject({ name: 'config:claude-desktop:my-local-server', runtime: 'local', launch: { kind: 'command', command: 'node', args: ['~/dev/my-server/build/index.js'], env: { DEBUG: 'mcp-risk-placeholder' } } });
     expect(byName.context7).toMatchObject({ packageVersion: '1.0.20', launch: { identifier: '@upstash/context7-mcp', version: '1.0.20', args: ['--api-key', 'mcp-risk-placeholder'] } });
     expect(byName['notion-remote'].launch).toEqual({ kind: 'remote', transport: 'streamable-http', url: 'https://mcp.notion.com/mcp', headers: [{ name: 'Authorization', required: true }] });
     expect(byName.linear.launch).toMatchObject({ kind: 'remote', transport: 'sse', url: 'https://mcp.linear.app/sse' });

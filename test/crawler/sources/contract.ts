@@ -59,7 +59,7 @@ export function describeSourceContract(name: string, makeSource: () => Promise<C
         expect(e.server.runtime, e.sourceKey).toMatch(/\S/);
         expect(Array.isArray(e.issues)).toBe(true);
         const launch = e.server.launch as { kind: string; [k: string]: unknown };
-        expect(['package', 'remote', 'unsupported'], e.sourceKey).toContain(launch?.kind);
+        expect(['package', 'remote', 'command', 'unsupported'], e.sourceKey).toContain(launch?.kind);
         if (launch.kind === 'package') expect(launch).toMatchObject({ registryType: expect.any(String), identifier: expect.any(String), args: expect.any(Array), env: expect.any(Object) });
         if (launch.kind === 'remote') expect(launch).toMatchObject({ transport: expect.stringMatching(/^(streamable-http|sse)$/), url: expect.stringMatching(/^https?:\/\//), headers: expect.any(Array) });
         if (launch.kind === 'unsupported') expect(launch.reason).toMatch(/\S/);
