@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
+    // Real installs from the npm registry and real sandboxed servers: generous, so a busy machine is not a failure.
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     // Suites spawn real processes and databases; two workers suit the 2-core machine.
     maxWorkers: 2,

@@ -106,7 +106,7 @@ describe('mcp-risk command line', () => {
       expect([...claude.permissions.ask, ...claude.permissions.deny]).toContain('mcp__memory__delete_entities');
       const codex = await runCli(['policy', 'io.github.modelcontextprotocol/server-memory', '--format', 'codex'], { env });
       expect(codex.stdout).toMatch(/^\[mcp_servers\."server-memory"\]\ndisabled_tools = \[/);
-    });
+    }, 240_000);
   });
 });
 

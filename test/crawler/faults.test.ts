@@ -58,11 +58,12 @@ describe('a crawl over hostile servers', () => {
     writeFileSync(config, JSON.stringify({ mcpServers: entries }));
     database = await openDb({ dataDir: 'memory://' });
     summary = await crawl({
-      db: database.db, source: clientConfigSource({ files: [config] }), concurrency: 4, timeoutMs: 8000,
+      db: database.db, source: clientConfigSource({ files: [config] }), concurrency: 4, timeoutMs: 10_000,
       cacheDir: join(dir, 'cache'), workDir: join(dir, 'work'),
     });
     const all = await database.db.select({ id: servers.id, title: servers.title, name: servers.name, status: crawlAttempts.status, error: crawlAttempts.error, toolCount: crawlAttempts.toolCount, details: crawlAttempts.details })
       .from(crawlAttempts).innerJoin(servers, eq(servers.id, crawlAttempts.serverId));
+    if (process.env.FAULTS_DEBUG) console.log(all.map((r) => `${r.title} ${r.status} ${JSON.stringify(r.details)?.slice(0, 80)}`).join('\n'));
     for (const r of all) rows.set(Object.keys(entries).find((k) => r.name.endsWith(`:${k}`) || r.title === k) ?? r.name, r);
   }, 120_000);
   afterAll(async () => {
