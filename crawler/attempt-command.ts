@@ -1,36 +1,17 @@
 // A local command from a client config (`node /path/server.js`, a binary): run as configured, in the
 // sandbox. Absolute paths among its arguments are bound read-only, since the sandbox hides home dirs.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+import { listInScratch } from './attempt-common.ts';
 import type { AttemptOptions, AttemptResult } from './attempt-server.ts';
 import type { Launch } from './launch.ts';
-import { listTools } from './list-tools.ts';
-import { failedAttempt, listedAttempt } from './attempt-common.ts';
 
 /** `~/x` as the crawler's user's home; local configs store paths home-relative. */
 const expandHome = (path: string) => (path === '~' || path.startsWith('~/') ? join(homedir(), path.slice(1)) : path);
 
 export async function attemptCommand(recipe: Extract<Launch, { kind: 'command' }>, options: AttemptOptions): Promise<AttemptResult> {
   const launch = { ...recipe, command: expandHome(recipe.command), args: recipe.args.map(expandHome) };
-  const scratch = await mkdtemp(join(options.workDir, 'server-'));
-  const readOnlyDirs = [...new Set([launch.command, ...launch.args]
-    .filter((a) => isAbsolute(a) && existsSync(a))
-    .map((a) => dirname(a)))];
-  try {
-    const result = await listTools({
-      command: launch.command,
-      args: launch.args,
-      env: launch.env,
-      writableDir: scratch,
-      timeoutMs: options.timeoutMs ?? 60_000,
-      sandbox: { ...options.sandbox, readOnlyDirs: [...readOnlyDirs, ...(options.sandbox?.readOnlyDirs ?? [])] },
-    });
-    return listedAttempt(result);
-  } catch (error) {
-    return failedAttempt(error);
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  const readOnlyDirs = [...new Set([launch.command, ...launch.args].filter((a) => isAbsolute(a) && existsSync(a)).map((a) => dirname(a)))];
+  return listInScratch({ ...launch, readOnlyDirs }, options);
 }

@@ -1,6 +1,9 @@
 // What attemptServer's remote, PyPI and OCI branches share: placeholders pointed at a scratch dir, and a listing
 // or a failure turned into an attempt result (the status is the error's kind).
-import type { AttemptResult } from './attempt-server.ts';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AttemptOptions, AttemptResult } from './attempt-server.ts';
+import { listTools } from './list-tools.ts';
 import type { ListToolsResult } from './list-tools.ts';
 import { SCRATCH_TOKEN } from './placeholders.ts';
 
@@ -32,4 +35,35 @@ export function listedAttempt(result: ListToolsResult, details: Record<string, u
 export function failedAttempt(error: unknown, details?: Record<string, unknown>): AttemptResult {
   const e = error as Error & { kind?: string; code?: string };
   return { status: e.kind ?? 'crashed', errorKind: e.code ?? e.name, error: e.message ?? String(error), ...(details ? { details } : {}) };
+}
+
+/** A stdio server ready to run: its command line, environment, and the host dirs it must read. */
+export interface Runnable { command: string; args: string[]; env: Record<string, string>; readOnlyDirs: string[] }
+
+/** Lists a runnable's tools in the sandbox with a fresh scratch dir (removed afterwards), as an attempt result. */
+export async function listInScratch(run: Runnable, options: AttemptOptions, details?: Record<string, unknown>): Promise<AttemptResult> {
+  const scratch = await mkdtemp(join(options.workDir, 'server-'));
+  try {
+    const result = await listTools({
+      command: run.command,
+      args: run.args.map((a) => fillScratch(a, scratch)),
+      env: fillRecord(run.env, scratch),
+      writableDir: scratch,
+      timeoutMs: options.timeoutMs ?? 60_000,
+      sandbox: { ...options.sandbox, readOnlyDirs: [...run.readOnlyDirs, ...(options.sandbox?.readOnlyDirs ?? [])] },
+    });
+    return listedAttempt(result, details);
+  } catch (error) {
+    return failedAttempt(error, details);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** What an install tells the attempt: the version installed, and why it differs from the one asked for. */
+export function installDetails(registry: string, installed: { version: string; fallbackFrom?: string }): Record<string, unknown> {
+  return {
+    installedVersion: installed.version,
+    ...(installed.fallbackFrom ? { note: `${registry} has no version ${installed.fallbackFrom}; listed ${installed.version} (latest) instead` } : {}),
+  };
 }

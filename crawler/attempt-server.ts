@@ -1,15 +1,12 @@
 // Lists one server's tools as its launch recipe says, and turns every outcome into an attempt status.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ToolDefinition } from '../db/tool-definition.ts';
 import { attemptOci } from './attempt-oci.ts';
 import { attemptPypi } from './attempt-pypi.ts';
 import { attemptRemote } from './attempt-remote.ts';
 import { attemptCommand } from './attempt-command.ts';
 import type { Launch } from './launch.ts';
-import { listTools } from './list-tools.ts';
 import { installNpmPackageOrLatest } from './npm-install.ts';
-import { failedAttempt, fillRecord, fillScratch, listedAttempt } from './attempt-common.ts';
+import { failedAttempt, installDetails, listInScratch } from './attempt-common.ts';
 import type { RuntimeOptions } from './runtimes.ts';
 import type { SandboxOptions } from './sandbox.ts';
 
@@ -54,23 +51,8 @@ export async function attemptServer(launch: Launch | null | undefined, options: 
   } catch (error) {
     return failedAttempt(error);
   }
-  const scratch = await mkdtemp(join(options.workDir, 'server-'));
-  try {
-    const result = await listTools({
-      command: installed.command,
-      args: [...installed.args, ...launch.args.map((a) => fillScratch(a, scratch))],
-      env: fillRecord(launch.env, scratch),
-      writableDir: scratch,
-      timeoutMs: options.timeoutMs ?? 60_000,
-      sandbox: { ...options.sandbox, readOnlyDirs: [installed.dir, ...(options.sandbox?.readOnlyDirs ?? [])] },
-    });
-    return listedAttempt(result, {
-      installedVersion: installed.version,
-      ...(installed.fallbackFrom ? { note: `npm has no version ${installed.fallbackFrom}; listed ${installed.version} (latest) instead` } : {}),
-    });
-  } catch (error) {
-    return failedAttempt(error, { installedVersion: installed.version });
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
-  }
+  return listInScratch(
+    { command: installed.command, args: [...installed.args, ...launch.args], env: launch.env, readOnlyDirs: [installed.dir] },
+    options, installDetails('npm', installed),
+  );
 }
