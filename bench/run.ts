@@ -1,11 +1,12 @@
 // `npm run bench`: every benchmark in turn, each in its own process so peak memory is its own.
-// Run one with `npm run bench -- crawl` (names: crawl, classify, site).
+// Run one with `npm run bench -- crawl` (names: crawl, classify, reclassify, site).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const BENCHES: Record<string, string[]> = {
   crawl: ['bench/crawl.ts'],
   classify: ['bench/classify.ts'],
+  reclassify: ['bench/reclassify.ts'],
   site: ['bench/site.ts', '--servers', '2000'],
 };
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));

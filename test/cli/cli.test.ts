@@ -124,3 +124,28 @@ describe('mcp-risk eval', () => {
     expect(text.stdout).toMatch(/disagreements/);
   });
 });
+
+describe('mcp-risk crawl --incremental', () => {
+  it('asks the registry only for servers updated since the last completed run of the same options', async () => {
+    const registry = await startRegistryReplay();
+    try {
+      const dataDir = mkdtempSync(join(tmpdir(), 'mcp-risk-incr-'));
+      chmodSync(dataDir, 0o755);
+      const env = { MCP_RISK_DATA_DIR: dataDir, MCP_REGISTRY_URL: registry.url, DATABASE_URL: '' };
+      const args = ['crawl', '--incremental', '--runtime', 'oci', '--limit', '3'];
+      const first = await runCli(args, { env });
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/no completed run yet, reading everything/);
+      expect(first.stdout).toMatch(/3 servers selected/);
+      expect(registry.requests.some((u) => u.includes('updated_since'))).toBe(false);
+      const second = await runCli(args, { env });
+      expect(second.code).toBe(0);
+      expect(second.stdout).toMatch(/incremental: servers updated since \d{4}-\d\d-\d\dT/);
+      expect(registry.requests.at(-1)).toMatch(/updated_since=\d{4}-\d\d-\d\dT/);
+      // The dump's records are all older than the first run: nothing to do.
+      expect(second.stdout).toMatch(/0 servers selected/);
+    } finally {
+      await registry.close();
+    }
+  });
+});
