@@ -1,5 +1,6 @@
-// Astro config of the static site. Build it with buildSite() from site/build.ts, which hands the pages
-// an open database; `astro build` alone has no database and stops with an error saying so.
+// Astro config of the site's views. The site is built with buildSite() from site/build.ts, which
+// compiles the views in site/src with this config (site/pipeline/compile.ts) and renders them with
+// Astro's Container API; there is no src/pages, so `astro build` alone builds nothing.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 
@@ -14,15 +15,8 @@ export default defineConfig({
   cacheDir: cache('astro'),
   vite: { cacheDir: cache('vite') },
   trailingSlash: 'always',
-  build: {
-    format: 'directory',
-    // One cached stylesheet for every page rather than a copy inlined into each of them.
-    inlineStylesheets: 'never',
-    // Pages are rendered in getStaticPaths order, one at a time, so a server's tool pages share its query.
-    concurrency: 1,
-  },
+  // Whitespace between tags collapsed at compile time: smaller pages at no render cost.
   compressHTML: true,
   prefetch: false,
   devToolbar: { enabled: false },
-  scopedStyleStrategy: 'class',
 });

@@ -1,24 +1,32 @@
-// Builds the static site from an open database with Astro's programmatic build().
-// The pages run in this process during static generation and read the database handed over
-// here (site/src/lib/registry.ts); they never open one of their own.
-import { homedir } from 'node:os';
+// Builds the static site from an open database. The .astro views are compiled once (site/pipeline/
+// compile.ts) and rendered with Astro's Container API by a few worker threads, while this thread
+// streams the catalogue from the database in batches and writes the search index, lists and sitemap.
+// Nothing holds the whole catalogue: memory grows with one row per server and the search postings.
+import { availableParallelism, homedir } from 'node:os';
 import { parse, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
-import { build, type AstroIntegration } from 'astro';
+import { mkdir, rm } from 'node:fs/promises';
 import type { Database } from '../db/client.ts';
-import { provideSiteContext } from './src/lib/registry.ts';
+import { startSiteBuild } from './pipeline/site-build.ts';
+import type { BuildStage } from './pipeline/stages.ts';
+import type { SearchIndexStats } from './search/builder.ts';
 
 export const SITE_ROOT = fileURLToPath(new URL('.', import.meta.url));
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export interface BuildSiteOptions {
-  /** An open database (db/client.ts); the pages read it, and it stays open afterwards. */
+  /** An open database (db/client.ts); the build reads it, and it stays open afterwards. */
   database: Database;
-  /** Where the HTML goes, resolved against the working directory. @default 'dist' */
+  /** Where the site goes, resolved against the working directory; emptied first. @default 'dist' */
   outDir?: string;
-  /** Astro's log level. @default 'warn' */
-  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** The public origin, for canonical, Open Graph and sitemap URLs. @default 'http://localhost:4321/' */
+  siteUrl?: string;
+  /** Render threads. @default min(2, available cores) */
+  workers?: number;
+  /** Servers read from the database per batch. @default 100 */
+  batchSize?: number;
+  /** Called after each batch and at each stage's end. */
+  onProgress?: (event: { stage: string; servers?: number; tools?: number }) => void;
 }
 
 export interface BuildSiteResult {
@@ -26,59 +34,60 @@ export interface BuildSiteResult {
   outDir: string;
   /** HTML pages written. */
   pages: number;
+  /** Files written (pages, JSON, search shards, sitemaps, assets). */
+  files: number;
+  /** Bytes of pages and JSON files. */
+  bytes: number;
+  servers: number;
+  tools: number;
+  search: SearchIndexStats;
+  sitemap: { urls: number; files: number };
+  stages: BuildStage[];
+  /** Where the time went (see site/pipeline/site-build.ts). */
+  profile: { readMs: number; waitMs: number; indexMs: number; renderMs: number; writeMs: number };
   durationMs: number;
 }
 
+let running = false;
+
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
-  const { database, outDir = 'dist', logLevel = 'warn' } = options;
+  const { database, outDir = 'dist', siteUrl = 'http://localhost:4321/', batchSize = 100 } = options;
   if (!database?.db) {
     throw new TypeError(`buildSite() needs an open database from openDb() as options.database; got ${String(database)}.`);
   }
+  const workers = options.workers ?? Math.max(1, Math.min(2, availableParallelism()));
+  if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`buildSite() options.workers must be a positive integer; got ${workers}.`);
+  let origin: URL;
+  try {
+    origin = new URL(siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`);
+  } catch (error) {
+    throw new TypeError(`buildSite() options.siteUrl must be an absolute URL such as https://mcp-risk.example/; got "${siteUrl}".`, { cause: error });
+  }
   const absoluteOutDir = resolve(outDir);
   refuseDangerousOutDir(absoluteOutDir);
-  let pages = 0;
-  const countPages: AstroIntegration = {
-    name: 'mcp-risk:count-pages',
-    hooks: { 'astro:build:done': ({ pages: built }) => { pages = built.length; } },
-  };
-  process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
-  const started = performance.now();
-  const release = provideSiteContext(database);
-  const restoreCwd = enterProject();
+  if (running) {
+    throw new Error('A site build is already running in this process; buildSite() calls cannot overlap. Await the first one before starting another.');
+  }
+  running = true;
   try {
-    await build({ root: SITE_ROOT, outDir: absoluteOutDir, logLevel, mode: 'production', integrations: [countPages] });
+    await rm(absoluteOutDir, { recursive: true, force: true });
+    await mkdir(absoluteOutDir, { recursive: true });
+    const result = await startSiteBuild({
+      database, outDir: absoluteOutDir, origin: origin.href, workers, batchSize, onProgress: options.onProgress,
+    });
+    return { outDir: absoluteOutDir, ...result };
   } finally {
-    restoreCwd();
-    release();
+    running = false;
   }
-  return { outDir: absoluteOutDir, pages, durationMs: Math.round(performance.now() - started) };
 }
 
-/**
- * Astro writes the bundled pages under the working directory (in outDir when it lies inside it, else
- * in ./.astro/) and imports them from there, so their packages resolve only from inside the project.
- * From elsewhere, the build runs with the project as working directory and then returns.
- */
-function enterProject(): () => void {
-  const cwd = process.cwd();
-  if (`${cwd}${sep}`.startsWith(PROJECT_ROOT)) return () => {};
-  try {
-    process.chdir(PROJECT_ROOT);
-  } catch (error) {
-    throw new Error(`buildSite() must run with its working directory inside ${PROJECT_ROOT} (it is ${cwd}), `
-      + 'because Astro loads the built pages relative to it, and this thread cannot change directory. '
-      + 'Start the process from the project folder.', { cause: error });
-  }
-  return () => process.chdir(cwd);
-}
-
-/** Astro empties outDir before writing, so it must not be (or hold) the project, the site sources, a home or a drive. */
+/** The output folder is emptied first, so it must not be (or hold) the project, the site sources, a home or a drive. */
 function refuseDangerousOutDir(dir: string): void {
   const trim = (path: string) => path.replace(/[\\/]+$/, '');
   const within = (child: string, parent: string) => child === parent || child.startsWith(parent + sep);
   const holdsProject = within(trim(SITE_ROOT), dir) || within(trim(PROJECT_ROOT), dir);
   if (holdsProject || within(dir, resolve(SITE_ROOT, 'src')) || dir === homedir() || parse(dir).root === dir) {
-    throw new Error(`buildSite() will not write into ${dir}: Astro empties the output folder first, and this one is or holds `
+    throw new Error(`buildSite() will not write into ${dir}: the output folder is emptied first, and this one is or holds `
       + 'the project, the site sources, a home folder or a whole drive. Pass an outDir of its own, such as "dist".');
   }
 }

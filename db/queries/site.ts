@@ -75,10 +75,10 @@ export interface PageOptions {
 }
 
 /** Tools that are listed now: not removed, with a current definition. */
-const isCurrent = and(isNull(tools.removedAt), isNotNull(tools.currentVersionId));
+export const isCurrent = and(isNull(tools.removedAt), isNotNull(tools.currentVersionId));
 
 /** The newest classification of `tools.current_version_id` (the "latest classification"), to join laterally as `latest`. */
-function latestClassification(db: Db) {
+export function latestClassification(db: Db) {
   return db.select({
     category: classifications.category, risk: classifications.risk, confidence: classifications.confidence,
     rationale: classifications.rationale, evidence: classifications.evidence, findings: classifications.findings,

@@ -56,3 +56,22 @@ export function serverPolicy(tools: Pick<SiteTool, 'classification'>[]): Policy 
     tools: Object.fromEntries(names.map((name) => [name, entries.get(name)!])),
   };
 }
+
+/** What a policy does to one tool: hidden, denied (not listed under default deny), or allowed with conditions, limits or freely. */
+export type ToolStatus = 'hidden' | 'denied' | 'conditioned' | 'limited' | 'allowed';
+
+export function toolStatus(policy: Policy, name: string): ToolStatus {
+  if (policy.hide?.includes(name)) return 'hidden';
+  const rules = Object.hasOwn(policy.tools, name) ? policy.tools[name] : undefined;
+  if (!rules) return policy.default === 'deny' ? 'denied' : 'allowed';
+  if (rules.deny_if?.length || rules.require?.length) return 'conditioned';
+  return rules.limits?.length ? 'limited' : 'allowed';
+}
+
+export const STATUS_TEXT: Record<ToolStatus, string> = {
+  hidden: 'hidden from the agent',
+  denied: 'denied (not listed under default deny)',
+  conditioned: 'allowed only when its conditions hold',
+  limited: 'allowed, rate-limited',
+  allowed: 'allowed',
+};

@@ -1,0 +1,80 @@
+// Search tokens, shared by the index builder (Node) and the search box (browser), so that a query
+// is cut into words exactly as the indexed text was. Plain JavaScript with no imports.
+
+/** Longer words are cut to this many characters, in the index and in queries alike. */
+export const MAX_TOKEN = 24;
+
+/** Common English words left out of description text (never out of names). */
+export const STOP_WORDS = new Set(('a an and are as at be by can for from has have if in into is it its of on or that the this to was '
+  + 'will with you your not no all any use used using which when where who what how only also do does may must should than then there '
+  + 'these those they their them we our us via per each one more most other such so but about after before over under up out').split(' '));
+
+const CAMEL = /([\p{Ll}\p{N}])(\p{Lu})|(\p{Lu})(\p{Lu}\p{Ll})/gu;
+
+/** Lower case without accents: "Ünïcode" and "unicode" are one word. */
+export function fold(text) {
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/** Runs of letters and digits, cut to MAX_TOKEN. */
+function runs(text) {
+  return (fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.slice(0, MAX_TOKEN));
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_CAMEL = /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]/;
+const ASCII_CAMEL_SPLIT = /([a-z0-9])([A-Z])|([A-Z])([A-Z][a-z])/g;
+
+/**
+ * Index tokens of a text: every word of two or more characters, and for camelCase words both the whole
+ * word and its parts ("GitHub" gives github, git and hub). With `stop`, common English words are left out.
+ * ASCII text (nearly all of it) takes a fast path with the same result.
+ */
+export function indexTokens(text, options = {}) {
+  const { stop = false, limit = Infinity } = options;
+  const out = new Set();
+  const add = (token) => {
+    if (token.length < 2 || (stop && STOP_WORDS.has(token))) return false;
+    out.add(token.slice(0, MAX_TOKEN));
+    return out.size >= limit;
+  };
+  if (ASCII.test(text)) {
+    for (const word of text.split(/[^A-Za-z0-9]+/)) {
+      if (!word) continue;
+      if (add(word.toLowerCase())) break;
+      if (ASCII_CAMEL.test(word) && word.replace(ASCII_CAMEL_SPLIT, (_, a, b, c, d) => (a ? `${a} ${b}` : `${c} ${d}`)).toLowerCase().split(' ').some(add)) break;
+    }
+    return [...out];
+  }
+  for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
+    if (!word) continue;
+    const parts = word.replace(CAMEL, (_, a, b, c, d) => (a ? `${a} ${b}` : `${c} ${d}`));
+    if ((parts === word ? runs(word) : [...runs(word), ...runs(parts)]).some(add)) break;
+  }
+  return [...out];
+}
+
+/**
+ * Query words: camelCase split into its parts, stop words dropped unless nothing else is left.
+ * The last word is a prefix (the user may still be typing it) unless the query ends in a space.
+ */
+export function queryTokens(query) {
+  const words = [];
+  for (const word of query.split(/[^\p{L}\p{N}]+/u)) {
+    if (word) words.push(...runs(word.replace(CAMEL, (_, a, b, c, d) => (a ? `${a} ${b}` : `${c} ${d}`))));
+  }
+  const last = words[words.length - 1];
+  const open = last !== undefined && /[\p{L}\p{N}]$/u.test(query);
+  // One-character words are not indexed; only the word being typed may be that short (as a prefix).
+  const unique = [...new Set(words)].filter((w) => w.length > 1 || (open && w === last));
+  const kept = unique.filter((w) => !STOP_WORDS.has(w));
+  const tokens = kept.length ? kept : unique;
+  return { tokens, prefix: open && tokens[tokens.length - 1] === last ? last : undefined };
+}
+
+/** A shard key as a file name: a-z and 0-9 as they are, any other character as -<hex>-. */
+export function keyFile(key) {
+  let out = '';
+  for (const ch of key) out += /[a-z0-9]/.test(ch) ? ch : `-${ch.codePointAt(0).toString(16)}-`;
+  return out || '-root-';
+}

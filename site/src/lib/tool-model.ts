@@ -1,0 +1,83 @@
+// One tool of a server bundle as the tool page's model: classification, findings, policy and its
+// status under the server policy, client exports, related tools, definition history and FAQ.
+import type { BundleTool, ServerBundle } from '../../../db/queries/site-stream.ts';
+import { claudeCodeSettings, claudeRule, codexConfig } from './exports.ts';
+import { findingList, stringList } from './format.ts';
+import type { Classification, ServerModel, ToolModel } from './model-types.ts';
+import { STATUS_TEXT, orderPolicyKeys, toolStatus } from './policy.ts';
+import { toolApiPath, toolPath, type BundleExtras } from './server-model.ts';
+import { faqFor } from './tool-faq.ts';
+import { longText, safeJson, summary, visible } from './text.ts';
+
+/** Related tools shown per page; the rest are on the server page. */
+export const MAX_SIBLINGS = 12;
+/** A definition larger than this is not inlined (it is in the JSON file). */
+export const MAX_INLINE_JSON = 8_000;
+/** A server policy larger than this is not repeated on each tool page (it is on the server page). */
+export const MAX_INLINE_SERVER_POLICY = 4_000;
+
+const policyText = (policy: unknown) => safeJson(orderPolicyKeys(policy), 2);
+
+const RATE_BY_RISK: Record<string, { window: 'minute' | 'hour'; max: number }> = {
+  Low: { window: 'minute', max: 60 }, Medium: { window: 'minute', max: 30 }, High: { window: 'hour', max: 30 }, Critical: { window: 'hour', max: 5 },
+};
+
+function classification(tool: BundleTool): Classification | null {
+  const c = tool.classification;
+  if (!c) return null;
+  return {
+    category: c.category, risk: c.risk, confidence: c.confidence, rationale: visible(c.rationale),
+    evidence: stringList(c.evidence).map(visible), method: c.method, model: c.model,
+    classifierVersion: c.classifierVersion, createdAt: c.createdAt,
+  };
+}
+
+function rateLimitPolicy(tool: BundleTool) {
+  const rules = (tool.classification?.policy as { tools?: Record<string, { limits?: unknown[] }> } | undefined)?.tools?.[tool.name];
+  const limits = rules?.limits?.length ? rules.limits
+    : [{ counter: `${tool.name}_rate`, ...RATE_BY_RISK[tool.classification?.risk ?? 'High'] ?? RATE_BY_RISK.High, scope: 'grant' }];
+  return { version: '1', default: 'deny', tools: { [tool.name]: { limits } } };
+}
+
+export function toolModel(bundle: ServerBundle, server: ServerModel, index: number, extras: BundleExtras): ToolModel {
+  const tool = bundle.tools[index];
+  const { definition } = tool;
+  const c = classification(tool);
+  const definitionJson = safeJson(definition, 2);
+  const same = Object.hasOwn(extras.sameName, tool.name) ? extras.sameName[tool.name] : undefined;
+  const sameName = (same?.refs ?? []).filter((r) => r.server !== server.slug).slice(0, 8);
+  const siblings = server.tools.filter((_, i) => i !== index);
+  const status = toolStatus(server.policy, tool.name);
+  const rule = claudeRule(server.exports.configName, tool.name);
+  const model: ToolModel = {
+    path: toolPath(server.slug, tool.slug), apiPath: toolApiPath(server.slug, tool.slug),
+    slug: tool.slug, name: visible(tool.name), title: definition.title ? visible(String(definition.title)) : null,
+    server: {
+      slug: server.slug, name: server.name, displayName: server.displayName, path: server.path,
+      package: server.runs.package, runtime: server.runs.runtime, grade: server.grade.letter,
+    },
+    description: longText(definition.description),
+    metaDescription: summary(definition.description, 280) || `The MCP tool ${visible(tool.name)} of ${server.displayName}: its risk and the policy to put in front of it.`,
+    classification: c,
+    findings: findingList(tool.classification?.findings).map((f) => ({ ...f, message: visible(f.message), excerpt: f.excerpt && visible(f.excerpt) })),
+    definition,
+    definitionJson: definitionJson.length <= MAX_INLINE_JSON ? definitionJson : null,
+    annotations: Object.entries(definition.annotations ?? {}).map(([k, v]) => [visible(k), safeJson(v)]),
+    hash: tool.hash, firstSeenAt: tool.firstSeenAt, lastSeenAt: tool.lastSeenAt,
+    policy: (tool.classification?.policy as ToolModel['policy']) ?? null,
+    policyJson: null,
+    status, statusText: STATUS_TEXT[status],
+    serverPolicyJson: server.policyJson.length <= MAX_INLINE_SERVER_POLICY ? server.policyJson : null,
+    exports: server.exports,
+    block: { rule, claudeCode: claudeCodeSettings(server.exports.configName, [tool.name]), codex: codexConfig(server.exports.configName, [tool.name]) },
+    rateLimitJson: safeJson(rateLimitPolicy(tool), 2),
+    siblings: siblings.slice(0, MAX_SIBLINGS), siblingsTotal: siblings.length,
+    // `count` includes this server: the name is current here too.
+    sameName, sameNameTotal: same ? same.count - 1 : 0,
+    history: bundle.versions[tool.id] ?? [],
+    faq: [],
+  };
+  model.policyJson = model.policy ? policyText(model.policy) : null;
+  model.faq = faqFor(model);
+  return model;
+}

@@ -1,0 +1,94 @@
+// The sharded search index on its own: tokens, capped postings, the shard trie, and the browser's
+// search over shards read from files.
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSearch } from '../../site/assets/search-core.js';
+import { indexTokens, keyFile, queryTokens } from '../../site/assets/search-tokens.js';
+import { SearchIndexBuilder, writeSearchIndex } from '../../site/search/builder.ts';
+import { docOf, Postings, scoreOf } from '../../site/search/postings.ts';
+
+describe('search tokens', () => {
+  it('takes ASCII text the fast way with the same tokens as the general way', () => {
+    for (const text of ['GitHub createIssue create_issue XMLHttpRequest s3 a b2b', 'The quick brown-fox, ISSUE #42 of listPRs', '@modelcontextprotocol/server-filesystem v1.2.3']) {
+      for (const stop of [false, true]) {
+        const general = indexTokens(`${text} é`, { stop }).filter((t) => t !== 'é');
+        expect(indexTokens(text, { stop }), text).toEqual(general);
+      }
+    }
+    expect(indexTokens('GitHub')).toEqual(['github', 'git', 'hub']);
+  });
+
+  it('reads the last query word as a prefix unless the query ends in a space', () => {
+    expect(queryTokens('send em')).toEqual({ tokens: ['send', 'em'], prefix: 'em' });
+    expect(queryTokens('send email ')).toEqual({ tokens: ['send', 'email'], prefix: undefined });
+    expect(queryTokens('the')).toEqual({ tokens: ['the'], prefix: 'the' });
+    expect(keyFile('ab')).toBe('ab');
+    expect(keyFile('a/')).toBe('a-2f-');
+  });
+});
+
+describe('postings', () => {
+  it('keeps the best documents of each term by score, then document order, however many arrive', () => {
+    const postings = new Postings(3);
+    for (let doc = 0; doc < 1000; doc++) postings.add('t', doc, doc % 10);
+    const [[term, list]] = [...postings.drain()];
+    expect(term).toBe('t');
+    expect(Array.from(list, (p) => [docOf(p), scoreOf(p)])).toEqual([[9, 9], [19, 9], [29, 9]]);
+  });
+});
+
+describe('shards', () => {
+  const dirs: string[] = [];
+  afterAll(async () => { for (const dir of dirs) await rm(dir, { recursive: true, force: true }); });
+
+  async function build(count: number, shardBytes: number) {
+    const builder = new SearchIndexBuilder({ keep: 20 });
+    builder.addServer({ slug: 'acme-files', name: 'io.github.acme/files', title: 'Acme Files', displayName: 'Acme Files', package: '@acme/files-mcp', description: 'Files over SMTP', highestRisk: 'High', toolCount: 1 });
+    for (let i = 0; i < count; i++) {
+      builder.addTool({ serverSlug: `s${i}`, serverName: `server-${i}`, serverDisplayName: `Server ${i}`, slug: `create-item${i}`, name: `create_item${i}`, description: `Creates item ${i} in the ${['red', 'green', 'blue'][i % 3]} store`, risk: 'Medium', category: 'Write' });
+    }
+    builder.addTool({ serverSlug: 'acme-files', serverName: 'io.github.acme/files', serverDisplayName: 'Acme Files', slug: 'read-file', name: 'read_file', risk: 'Medium', category: 'Read' });
+    const dir = await mkdtemp(join(tmpdir(), 'mcp-risk-search-'));
+    dirs.push(dir);
+    const stats = await writeSearchIndex(builder, dir, { shardBytes, head: 5 });
+    const fetched: string[] = [];
+    const { search } = createSearch(async (url: string) => {
+      fetched.push(url);
+      const file = join(dir, 'n', url.slice('/search/n/'.length));
+      return JSON.parse(await readFile(file, 'utf8').catch(() => 'null'));
+    });
+    return { dir, stats, search, fetched };
+  }
+
+  it('splits shards by prefix until they fit, and finds words, prefixes and several words', async () => {
+    const { dir, stats, search, fetched } = await build(300, 4000);
+    expect(stats.docs).toBe(302);
+    const files = await readdir(join(dir, 'n'));
+    expect(files.length).toBe(stats.shards);
+    expect(files).toEqual(expect.arrayContaining(['c.json', 'cr.json']));
+    const sizes = await Promise.all(files.map(async (f) => (await stat(join(dir, 'n', f))).size));
+    expect(Math.max(...sizes)).toBe(stats.largest);
+    expect(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))).toMatchObject({ v: 1, docs: 302, shards: stats.shards });
+
+    const exact = await search('create_item7 ');
+    expect(exact[0].record).toEqual(['t', 's7', 'create-item7', 'create_item7', 'Server 7', 1, 3]);
+    expect((await search('acm'))[0].record[0]).toBe('s');
+    expect((await search('@acme/files-mcp'))[0].id).toBe('s/acme-files');
+    expect((await search('smtp'))[0].id).toBe('s/acme-files');
+    const both = await search('green create');
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.every((r) => Number(String(r.record[3]).replace('create_item', '')) % 3 === 1)).toBe(true);
+    expect(await search('read fi')).toEqual([expect.objectContaining({ id: 't/acme-files/read-file' })]);
+    expect(await search('nothing-like-this')).toEqual([]);
+    expect(fetched.every((url) => /^\/search\/n\/[a-z0-9-]+\.json$/.test(url))).toBe(true);
+  });
+
+  it('answers a one-letter prefix from the head of a split shard', async () => {
+    const { search } = await build(300, 4000);
+    const results = await search('c', 5);
+    expect(results).toHaveLength(5);
+    expect(results.every((r) => String(r.record[3]).startsWith('create_item'))).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+// The site's small pure helpers: display text, JSON escaping, grades, policy status, client exports.
+import { describe, expect, it } from 'vitest';
+import { validatePolicy } from '../../classifier/policy-validate.ts';
+import { clientExports, codexConfig, configName } from '../../site/src/lib/exports.ts';
+import { gradeServer } from '../../site/src/lib/grade.ts';
+import { toolStatus } from '../../site/src/lib/policy.ts';
+import { cut, longText, safeJson, summary, visible } from '../../site/src/lib/text.ts';
+
+describe('display text', () => {
+  it('makes bidi overrides, zero-width and control characters visible, keeping tabs and newlines', () => {
+    expect(visible('a\u202Eb\u200Bc\u0007d\te\nf')).toBe('a[U+202E]b[U+200B]c[U+0007]d\te\nf');
+    expect(visible('tag \u{E0041}')).toBe('tag [U+E0041]');
+    expect(visible(null)).toBe('');
+  });
+
+  it('cuts long text at a character boundary, with the rest and what is left to the JSON file', () => {
+    expect(cut('ab\u{1F600}cd', 3)).toBe('ab');
+    const text = longText('x'.repeat(50), { head: 10, rest: 15 });
+    expect([text.head.length, text.rest.length, text.omitted, text.length]).toEqual([10, 15, 25, 50]);
+    expect(summary('first line is long\nsecond', 10)).toBe('first lin…');
+  });
+
+  it('escapes <, >, & and invisible characters in JSON without changing the value', () => {
+    const value = { s: '</script><b>&amp;\u202E\u2028', n: 1 };
+    const json = safeJson(value);
+    expect(json).not.toMatch(/[<>&\u202E\u2028]/);
+    expect(JSON.parse(json)).toEqual(value);
+  });
+});
+
+describe('grades', () => {
+  it('grades by the riskiest tool, then down for many severe tools and for serious findings', () => {
+    expect(gradeServer({ byRisk: { Low: 3 }, tools: 3, seriousFindings: 0 }).letter).toBe('A');
+    expect(gradeServer({ byRisk: { Low: 2, High: 1 }, tools: 3, seriousFindings: 0 }).letter).toBe('C');
+    expect(gradeServer({ byRisk: { High: 2, Low: 1 }, tools: 3, seriousFindings: 0 }).letter).toBe('D');
+    expect(gradeServer({ byRisk: { Critical: 1, Low: 5 }, tools: 6, seriousFindings: 1 }).letter).toBe('F');
+    expect(gradeServer({ byRisk: {}, tools: 2, seriousFindings: 0 })).toEqual({ letter: null, reasons: ['No tool is classified yet.'] });
+  });
+});
+
+describe('policy status and client exports', () => {
+  const policy = {
+    version: '1' as const, default: 'deny' as const, hide: ['drop'],
+    tools: { get: {}, post: { limits: [{ counter: 'c', window: 'minute' as const, max: 1, scope: 'grant' }] }, pay: { deny_if: [{ path: 'args.amount', op: 'gt' as const, value: 1 }] } },
+  };
+
+  it('says what the policy does to each tool', () => {
+    expect(['drop', 'get', 'post', 'pay', 'other', 'constructor'].map((t) => toolStatus(policy, t))).toEqual(['hidden', 'allowed', 'limited', 'conditioned', 'denied', 'denied']);
+    expect(validatePolicy(policy).valid).toBe(true);
+  });
+
+  it('blocks hidden and denied tools in Claude Code and Codex settings, quoting what TOML needs quoted', () => {
+    expect(configName('io.github.acme/files')).toBe('files');
+    expect(configName('npm:@scope/Some Server')).toBe('some-server');
+    const x = clientExports('io.github.acme/files', [{ name: 'drop', status: 'hidden' }, { name: 'get', status: 'allowed' }, { name: 'x"y', status: 'denied' }]);
+    expect(JSON.parse(x.claudeCode)).toEqual({ permissions: { deny: ['mcp__files__drop', 'mcp__files__x"y'] } });
+    expect(x.codex).toBe('[mcp_servers.files]\ndisabled_tools = ["drop", "x\\"y"]');
+    expect(codexConfig('a.b', ['</x>'])).toBe('[mcp_servers."a.b"]\ndisabled_tools = ["\\u003c/x\\u003e"]');
+  });
+});
