@@ -66,6 +66,8 @@ if (!reuse) {
   (tools) => ({ items: tools, unit: 'tools' }));
 }
 
+// buildSite() empties its output folder first; a previous run's site is removed here, outside the build's time.
+if (existsSync(outDir)) await step('remove the previous site', () => rm(outDir, { recursive: true, force: true }));
 let lastLogged = 0;
 const built = await step('build site', () => buildSite({
   database, outDir, siteUrl: 'https://mcp-risk.example/', workers: args.workers ? Number(args.workers) : undefined,
@@ -75,6 +77,10 @@ const built = await step('build site', () => buildSite({
   },
 }), (r) => ({ items: r.pages, unit: 'pages' }));
 for (const s of built.stages) log(`  ${s.name.padEnd(50)} ${(s.ms / 1000).toFixed(1).padStart(7)} s`);
+const p = built.profile;
+const sec = (ms: number) => `${(ms / 1000).toFixed(0)} s`;
+log(`  main thread: reading the database ${sec(p.readMs)}, indexing and lists ${sec(p.indexMs)}, waiting for renderers ${sec(p.waitMs)}; `
+  + `renderers (summed): rendering ${sec(p.renderMs)}, writing ${sec(p.writeMs)}`);
 const du = (() => { try { return execFileSync('du', ['-sh', outDir], { encoding: 'utf8' }).split('\t')[0]; } catch { return '?'; } })();
 log(`site: ${built.pages.toLocaleString('en-US')} pages, ${built.files.toLocaleString('en-US')} files, ${du} on disk; ${built.servers} servers, ${built.tools} tools; `
   + `sitemap ${built.sitemap.urls} URLs in ${built.sitemap.files} files`);

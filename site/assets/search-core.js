@@ -3,6 +3,9 @@
 // Plain JavaScript with no DOM, shared by the browser (site.js) and the tests (a fetch over files).
 import { indexTokens, keyFile, queryTokens } from './search-tokens.js';
 
+/** What a document whose name the whole query begins gains over word matches. */
+const JOINED_BONUS = 1000;
+
 /** Results' identities: a server or a tool, whatever shard the record came from. */
 const idOf = (r) => (r[0] === 's' ? `s/${r[1]}` : `t/${r[1]}/${r[2]}`);
 /** The words a record shows: its name, its server, its package. */
@@ -53,15 +56,18 @@ export function createSearch(fetchJson, base = '/search/n/') {
   }
 
   /**
-   * The best `limit` documents matching every query word, by the sum of their scores. Postings are
-   * capped per word, so a document missing from one word's list still matches when that word is
-   * in its name, server or package; every word's list is tried as the base.
+   * The best `limit` documents: first those whose name the whole query begins (as a joined name),
+   * then those matching every query word, by the sum of their scores. Postings are capped per word,
+   * so a document missing from one word's list still matches when that word is in its name, server
+   * or package; every word's list is tried as the base.
    */
   async function search(query, limit = 12) {
-    const { tokens, prefix } = queryTokens(query);
+    const { tokens, prefix, joined } = queryTokens(query);
     if (!tokens.length) return [];
-    const lists = await Promise.all(tokens.map((t) => lookup(t, t === prefix)));
+    const [named, ...lists] = await Promise.all([joined ? lookup(joined, true) : new Map(), ...tokens.map((t) => lookup(t, t === prefix))]);
     const results = new Map();
+    // Names the whole query begins (as a joined name) come first.
+    for (const [id, hit] of named) results.set(id, { id, record: hit.record, score: hit.score + JOINED_BONUS });
     for (const [b, base] of lists.entries()) {
       for (const [id, hit] of base) {
         if (results.has(id)) continue;
@@ -76,7 +82,7 @@ export function createSearch(fetchJson, base = '/search/n/') {
           if (!words.some((w) => w === t || (t === prefix && w.startsWith(t)))) { score = -1; break; }
           score += 10;
         }
-        if (score >= 0) results.set(id, { id, record: hit.record, score });
+        if (score >= 0 && !results.has(id)) results.set(id, { id, record: hit.record, score });
       }
     }
     return [...results.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)).slice(0, limit);

@@ -3,6 +3,8 @@
 
 /** Longer words are cut to this many characters, in the index and in queries alike. */
 export const MAX_TOKEN = 24;
+/** Joined names (all letters and digits of a name, e.g. createissue) are cut to this many characters. */
+export const MAX_JOINED = 40;
 
 /** Common English words left out of description text (never out of names). */
 export const STOP_WORDS = new Set(('a an and are as at be by can for from has have if in into is it its of on or that the this to was '
@@ -22,6 +24,16 @@ function runs(text) {
 }
 
 const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * A name's letters and digits run together ("create_issue", "createIssue" and "Create Issue" all give
+ * createissue): indexed for names, and looked up for the whole query, so a name is found however it is
+ * typed, even when its words are too common to intersect.
+ */
+export function joined(text) {
+  const folded = ASCII.test(text) ? text.toLowerCase().replace(/[^a-z0-9]+/g, '') : fold(text).replace(/[^\p{L}\p{N}]+/gu, '');
+  return folded.slice(0, MAX_JOINED);
+}
 const ASCII_CAMEL = /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]/;
 const ASCII_CAMEL_SPLIT = /([a-z0-9])([A-Z])|([A-Z])([A-Z][a-z])/g;
 
@@ -57,6 +69,7 @@ export function indexTokens(text, options = {}) {
 /**
  * Query words: camelCase split into its parts, stop words dropped unless nothing else is left.
  * The last word is a prefix (the user may still be typing it) unless the query ends in a space.
+ * `joined` is the whole query as a joined name, when that differs from its one word.
  */
 export function queryTokens(query) {
   const words = [];
@@ -69,7 +82,12 @@ export function queryTokens(query) {
   const unique = [...new Set(words)].filter((w) => w.length > 1 || (open && w === last));
   const kept = unique.filter((w) => !STOP_WORDS.has(w));
   const tokens = kept.length ? kept : unique;
-  return { tokens, prefix: open && tokens[tokens.length - 1] === last ? last : undefined };
+  const whole = joined(query);
+  return {
+    tokens,
+    prefix: open && tokens[tokens.length - 1] === last ? last : undefined,
+    joined: whole.length > 1 && !(tokens.length === 1 && tokens[0] === whole) ? whole : undefined,
+  };
 }
 
 /** A shard key as a file name: a-z and 0-9 as they are, any other character as -<hex>-. */

@@ -21,9 +21,11 @@ describe('search tokens', () => {
   });
 
   it('reads the last query word as a prefix unless the query ends in a space', () => {
-    expect(queryTokens('send em')).toEqual({ tokens: ['send', 'em'], prefix: 'em' });
-    expect(queryTokens('send email ')).toEqual({ tokens: ['send', 'email'], prefix: undefined });
-    expect(queryTokens('the')).toEqual({ tokens: ['the'], prefix: 'the' });
+    expect(queryTokens('send em')).toEqual({ tokens: ['send', 'em'], prefix: 'em', joined: 'sendem' });
+    expect(queryTokens('send email ')).toEqual({ tokens: ['send', 'email'], prefix: undefined, joined: 'sendemail' });
+    expect(queryTokens('the')).toEqual({ tokens: ['the'], prefix: 'the', joined: undefined });
+    expect(queryTokens('read f')).toEqual({ tokens: ['read', 'f'], prefix: 'f', joined: 'readf' });
+    expect(queryTokens('a b c')).toEqual({ tokens: ['c'], prefix: 'c', joined: 'abc' });
     expect(keyFile('ab')).toBe('ab');
     expect(keyFile('a/')).toBe('a-2f-');
   });
@@ -83,6 +85,22 @@ describe('shards', () => {
     expect(await search('read fi')).toEqual([expect.objectContaining({ id: 't/acme-files/read-file' })]);
     expect(await search('nothing-like-this')).toEqual([]);
     expect(fetched.every((url) => /^\/search\/n\/[a-z0-9-]+\.json$/.test(url))).toBe(true);
+  });
+
+  it('finds a name by its joined form when its words are too common to intersect', async () => {
+    const builder = new SearchIndexBuilder({ keep: 10 });
+    const names = ['create_x', 'create_y', 'get_issue', 'list_issues', 'create_issue', 'close_issue'];
+    for (let i = 0; i < 60; i++) {
+      for (const name of names) builder.addTool({ serverSlug: `s${i}`, serverName: `s${i}`, serverDisplayName: `S${i}`, slug: name, name, risk: null, category: null });
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'mcp-risk-search-'));
+    dirs.push(dir);
+    await writeSearchIndex(builder, dir, { shardBytes: 4000 });
+    const { search } = createSearch(async (url: string) => JSON.parse(await readFile(join(dir, 'n', url.slice('/search/n/'.length)), 'utf8').catch(() => 'null')));
+    for (const query of ['create_issue', 'create iss', 'createIssue']) {
+      const results = await search(query, 5);
+      expect(results.map((r) => r.record[3]), query).toEqual(Array(5).fill('create_issue'));
+    }
   });
 
   it('answers a one-letter prefix from the head of a split shard', async () => {

@@ -33,8 +33,13 @@ export function toolApi(bundle: ServerBundle, index: number, m: ToolModel, serve
     policy: m.policy, status: m.status,
     // The server policy when the page shows it; else it is in the server's file.
     serverPolicy: m.serverPolicyJson ? server.policy : undefined,
-    exports: m.exports, block: m.block, rateLimit: JSON.parse(m.rateLimitJson),
-    related: { siblings: m.siblings, siblingsTotal: m.siblingsTotal, sameName: m.sameName, sameNameTotal: m.sameNameTotal },
+    // Settings that block this tool; the server's file has the settings for all its blocked tools.
+    block: { claudeCodeRule: m.block.rule, codexDisabledTool: tool.name, configName: m.exports.configName },
+    rateLimit: JSON.parse(m.rateLimitJson),
+    related: {
+      siblings: m.siblings.map(({ tool: slug, name, category, risk, status }) => ({ slug, name, category, risk, status })),
+      siblingsTotal: m.siblingsTotal, sameName: m.sameName, sameNameTotal: m.sameNameTotal,
+    },
     history: m.history,
     faq: m.faq.map(({ question, answer }) => ({ question, answer })),
   };

@@ -70,7 +70,7 @@ export function toolModel(bundle: ServerBundle, server: ServerModel, index: numb
     serverPolicyJson: server.policyJson.length <= MAX_INLINE_SERVER_POLICY ? server.policyJson : null,
     exports: server.exports,
     block: { rule, claudeCode: claudeCodeSettings(server.exports.configName, [tool.name]), codex: codexConfig(server.exports.configName, [tool.name]) },
-    rateLimitJson: safeJson(rateLimitPolicy(tool), 2),
+    rateLimitJson: policyText(rateLimitPolicy(tool)),
     siblings: siblings.slice(0, MAX_SIBLINGS), siblingsTotal: siblings.length,
     // `count` includes this server: the name is current here too.
     sameName, sameNameTotal: same ? same.count - 1 : 0,
