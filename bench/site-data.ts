@@ -46,9 +46,13 @@ function random(seed: number): () => number {
 const RUNTIMES = ['npm', 'npm', 'npm', 'pypi', 'pypi', 'oci', 'remote'];
 const DAY = 86_400_000;
 
-/** Servers 1..count in id order, generated `chunk` at a time; ids of tools and versions are consecutive. */
-export function* synthesize(count: number, options: { seed?: number; chunk?: number; now?: Date } = {}): Generator<SynthServer[]> {
-  const { seed = 42, chunk = 500, now = new Date('2026-06-01T00:00:00Z') } = options;
+/**
+ * Servers 1..count in id order, generated `chunk` at a time; ids of tools and versions are consecutive.
+ * Each server copies one of two candidate corpus servers, the one that keeps the running total nearer
+ * `toolsPerServer` per server (default 12: 50,000 servers make about 600,000 tools).
+ */
+export function* synthesize(count: number, options: { seed?: number; chunk?: number; now?: Date; toolsPerServer?: number } = {}): Generator<SynthServer[]> {
+  const { seed = 42, chunk = 500, now = new Date('2026-06-01T00:00:00Z'), toolsPerServer = 12 } = options;
   const groups = loadCorpus();
   const words = [...new Set(groups.flatMap((g) => g.tools.flatMap((t) => (t.description ?? '').toLowerCase().match(/[a-z]{4,10}/g) ?? [])))];
   const rand = random(seed);
@@ -57,7 +61,9 @@ export function* synthesize(count: number, options: { seed?: number; chunk?: num
   let versionId = 0;
   let batch: SynthServer[] = [];
   for (let id = 1; id <= count; id++) {
-    const group = groups[(id * 7919) % groups.length];
+    const [a, b] = [groups[(id * 7919) % groups.length], groups[(id * 104_729 + 13) % groups.length]];
+    const miss = (g: Group) => Math.abs(toolId + g.tools.length - toolsPerServer * id);
+    const group = miss(a) <= miss(b) ? a : b;
     const base = `${pick(words)}-${pick(words)}`;
     const name = `io.github.${base}/${slugify(group.server, 30)}-${id}`;
     const runtime = pick(RUNTIMES);

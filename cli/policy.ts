@@ -1,6 +1,6 @@
 // mcp-risk policy: print the recommended policy of a crawled server (or one tool), or its client exports.
 import { eq, or } from 'drizzle-orm';
-import { claudeCodePermissions, clientServerKey, codexToml } from '../classifier/exports.ts';
+import { claudeCodeJson, clientServerKey, codexToml } from '../classifier/exports.ts';
 import { serverPolicy } from '../classifier/policy.ts';
 import type { ToolClassification } from '../classifier/types.ts';
 import { getServerPage } from '../db/queries/site.ts';
@@ -42,7 +42,7 @@ export async function runPolicyCommand(argv: string[], io: Io): Promise<number> 
     const policy = serverPolicy(verdicts);
     const names = page.tools.map((t) => t.name);
     const key = values.key ?? clientServerKey(row.name);
-    if (format === 'claude-code') return JSON.stringify(claudeCodePermissions(policy, key, names), null, 2);
+    if (format === 'claude-code') return claudeCodeJson(policy, key, names);
     if (format === 'codex') return codexToml(policy, key, names).trimEnd();
     return JSON.stringify(policy, null, 2);
   });

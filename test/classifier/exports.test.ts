@@ -1,7 +1,7 @@
 // Client exports of a policy: Claude Code permission rules and Codex disabled_tools.
 import { describe, expect, it } from 'vitest';
 import { classifyTools } from '../../classifier/classify.ts';
-import { claudeCodePermissions, clientServerKey, codexDisabledTools, codexToml } from '../../classifier/exports.ts';
+import { claudeCodeDenyJson, claudeCodePermissions, clientExports, clientServerKey, codexDisabledToml, codexDisabledTools, codexToml } from '../../classifier/exports.ts';
 import { serverPolicy } from '../../classifier/policy.ts';
 import type { ToolDefinition } from '../../db/tool-definition.ts';
 
@@ -19,6 +19,10 @@ describe('client exports', () => {
   it('names the server as people key it in client configs', () => {
     expect(clientServerKey('io.github.acme/storage')).toBe('storage');
     expect(clientServerKey('npm:@acme/mcp-storage')).toBe('mcp-storage');
+    expect(clientServerKey('npm:@scope/Some Server')).toBe('Some-Server');
+    expect(clientServerKey('com.example:tools')).toBe('tools');
+    expect(clientServerKey('@@@')).toBe('server');
+    expect(clientServerKey(`x/${'a'.repeat(100)}`)).toHaveLength(64);
   });
 
   it('turns the server policy into Claude Code allow/ask/deny rules', () => {
@@ -34,8 +38,24 @@ describe('client exports', () => {
   it('lists hidden and unlisted tools as Codex disabled_tools', () => {
     const custom = { version: '1' as const, default: 'deny' as const, hide: ['delete_bucket'], tools: { list_buckets: {} } };
     expect(codexDisabledTools(custom, tools.map((t) => t.name))).toEqual(['put_object', 'delete_bucket']);
-    expect(codexToml(custom, 'storage', tools.map((t) => t.name))).toBe('[mcp_servers."storage"]\ndisabled_tools = ["put_object", "delete_bucket"]\n');
+    expect(codexToml(custom, 'storage', tools.map((t) => t.name))).toBe('[mcp_servers.storage]\ndisabled_tools = ["put_object", "delete_bucket"]\n');
     const allowAll = { version: '1' as const, default: 'allow' as const, tools: {} };
     expect(codexDisabledTools(allowAll, ['a', 'b'])).toEqual([]);
+  });
+
+  it('quotes what TOML needs quoted and escapes markup and bidi characters in both formats, keeping the value', () => {
+    expect(codexDisabledToml('a.b', ['</x>', 'x"y'])).toBe('[mcp_servers."a.b"]\ndisabled_tools = ["\\u003c/x\\u003e", "x\\"y"]\n');
+    const deny = claudeCodeDenyJson('files', ['drop\u202Eexe']);
+    expect(deny).not.toMatch(/[\u202E<>]/);
+    expect(JSON.parse(deny)).toEqual({ permissions: { deny: ['mcp__files__drop\u202Eexe'] } });
+  });
+
+  it('gives both clients the same decisions for a server, as the site shows them', () => {
+    const x = clientExports('io.github.acme/storage', policy, tools.map((t) => t.name));
+    expect(x.configName).toBe('storage');
+    expect(JSON.parse(x.claudeCode)).toEqual(claudeCodePermissions(policy, 'storage', tools.map((t) => t.name)));
+    expect(x.codex).toBe(codexToml(policy, 'storage', tools.map((t) => t.name)).trimEnd());
+    expect(x.disabled).toEqual(codexDisabledTools(policy, tools.map((t) => t.name)));
+    expect(x.permissions.deny.map((r) => r.replace('mcp__storage__', ''))).toEqual(x.disabled);
   });
 });

@@ -105,7 +105,7 @@ describe('mcp-risk command line', () => {
       expect(claude.permissions.allow).toContain('mcp__memory__read_graph');
       expect([...claude.permissions.ask, ...claude.permissions.deny]).toContain('mcp__memory__delete_entities');
       const codex = await runCli(['policy', 'io.github.modelcontextprotocol/server-memory', '--format', 'codex'], { env });
-      expect(codex.stdout).toMatch(/^\[mcp_servers\."server-memory"\]\ndisabled_tools = \[/);
+      expect(codex.stdout).toMatch(/^\[mcp_servers\.server-memory\]\ndisabled_tools = \[/);
     }, 240_000);
   });
 });

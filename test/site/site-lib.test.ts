@@ -1,7 +1,6 @@
 // The site's small pure helpers: display text, JSON escaping, grades, policy status, client exports.
 import { describe, expect, it } from 'vitest';
 import { validatePolicy } from '../../classifier/policy-validate.ts';
-import { clientExports, codexConfig, configName } from '../../site/src/lib/exports.ts';
 import { gradeServer } from '../../site/src/lib/grade.ts';
 import { toolStatus } from '../../site/src/lib/policy.ts';
 import { cut, longText, safeJson, summary, visible } from '../../site/src/lib/text.ts';
@@ -47,14 +46,5 @@ describe('policy status and client exports', () => {
   it('says what the policy does to each tool', () => {
     expect(['drop', 'get', 'post', 'pay', 'other', 'constructor'].map((t) => toolStatus(policy, t))).toEqual(['hidden', 'allowed', 'limited', 'conditioned', 'denied', 'denied']);
     expect(validatePolicy(policy).valid).toBe(true);
-  });
-
-  it('blocks hidden and denied tools in Claude Code and Codex settings, quoting what TOML needs quoted', () => {
-    expect(configName('io.github.acme/files')).toBe('files');
-    expect(configName('npm:@scope/Some Server')).toBe('some-server');
-    const x = clientExports('io.github.acme/files', [{ name: 'drop', status: 'hidden' }, { name: 'get', status: 'allowed' }, { name: 'x"y', status: 'denied' }]);
-    expect(JSON.parse(x.claudeCode)).toEqual({ permissions: { deny: ['mcp__files__drop', 'mcp__files__x"y'] } });
-    expect(x.codex).toBe('[mcp_servers.files]\ndisabled_tools = ["drop", "x\\"y"]');
-    expect(codexConfig('a.b', ['</x>'])).toBe('[mcp_servers."a.b"]\ndisabled_tools = ["\\u003c/x\\u003e"]');
   });
 });

@@ -92,7 +92,10 @@ describe('site', () => {
     const policy = JSON.parse(await copy(page, 'server-policy-json'));
     expect(validatePolicy(policy)).toEqual({ valid: true, errors: [] });
     expect(policy).toMatchObject({ hide: ['delete_path'], tools: { read_file: {}, write_file: fixturePolicy('write_file').tools.write_file } });
-    expect(JSON.parse(await copy(page, 'claude-code-settings'))).toEqual({ permissions: { deny: ['mcp__files__delete_path'] } });
+    // Claude Code asks before the tool whose conditions it cannot enforce; the same text as `mcp-risk policy --format claude-code`.
+    expect(JSON.parse(await copy(page, 'claude-code-settings'))).toEqual({
+      permissions: { allow: ['mcp__files__read_file'], ask: ['mcp__files__write_file'], deny: ['mcp__files__delete_path'] },
+    });
     expect(await page.locator('#codex-config').innerText()).toBe('[mcp_servers.files]\ndisabled_tools = ["delete_path"]');
     expect(await page.locator('#last-attempt').innerText()).toMatch(/^ok, \d{4}-\d\d-\d\d, 3 tools$/);
     await row.locator('a').click();
@@ -114,7 +117,9 @@ describe('site', () => {
     expect(validatePolicy(policy).valid).toBe(true);
     expect(validatePolicy(JSON.parse(await copy(page, 'rate-limit'))).valid).toBe(true);
     expect(validatePolicy(JSON.parse(await page.locator('#server-policy-json').innerText())).valid).toBe(true);
-    expect(JSON.parse(await copy(page, 'claude-code-settings'))).toEqual({ permissions: { deny: [] } });
+    expect(JSON.parse(await copy(page, 'claude-code-settings'))).toEqual({
+      permissions: { allow: ['mcp__payments__list_charges', 'mcp__payments__show_banner'], ask: ['mcp__payments__create_refund'], deny: [] },
+    });
     expect(await page.locator('#codex-config').innerText()).toBe('[mcp_servers.payments]\ndisabled_tools = []');
     expect(await page.locator('#block-rule').innerText()).toBe('mcp__payments__create_refund');
     const faq = await page.locator('.faq').innerText();

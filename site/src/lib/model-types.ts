@@ -4,7 +4,7 @@ import type { Policy } from '../../../classifier/types.ts';
 import type { LastAttempt } from '../../../db/queries/site-globals.ts';
 import type { VersionRow } from '../../../db/queries/site-stream.ts';
 import type { ToolDefinition } from '../../../db/tool-definition.ts';
-import type { ClientExports } from './exports.ts';
+import type { ClientExports } from '../../../classifier/exports.ts';
 import type { DisplayFinding } from './format.ts';
 import type { Grade } from './grade.ts';
 import type { ToolStatus } from './policy.ts';

@@ -1,6 +1,7 @@
 // Policy snippets as the site shows them (DESIGN §5): the stored per-tool policy in the documented
 // key order, and one whole-server policy merged from its tools' policies.
-import type { Policy, ToolPolicy } from '../../../classifier/types.ts';
+import { serverPolicy as mergeServerPolicy } from '../../../classifier/policy.ts';
+import type { Policy, ToolClassification } from '../../../classifier/types.ts';
 import type { SiteTool } from '../../../db/queries/site.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -30,31 +31,13 @@ export function policyJson(policy: unknown): string {
 }
 
 /**
- * One policy for a whole server: default deny, the union of the tools' `hide` lists and of their
- * `tools` entries (names sorted). Unclassified tools stay out of it, so default deny blocks them.
+ * One policy for a whole server, the same as `mcp-risk policy SERVER` prints: classifier/policy.ts's
+ * serverPolicy over the classified current tools (default deny, hide lists and entries merged).
+ * Unclassified tools stay out of it, so default deny blocks them.
  */
-export function serverPolicy(tools: Pick<SiteTool, 'classification'>[]): Policy {
-  const hide = new Set<string>();
-  const entries = new Map<string, ToolPolicy>();
-  for (const tool of tools) {
-    const policy = tool.classification?.policy;
-    if (!isObject(policy)) continue;
-    if (Array.isArray(policy.hide)) for (const name of policy.hide) if (typeof name === 'string') hide.add(name);
-    if (!isObject(policy.tools)) continue;
-    for (const [name, rules] of Object.entries(policy.tools)) {
-      if (!isObject(rules)) continue;
-      const merged: Record<string, unknown[]> = { ...(entries.get(name) as Record<string, unknown[]> | undefined) };
-      for (const [key, list] of Object.entries(rules)) {
-        merged[key] = [...(merged[key] ?? []), ...(Array.isArray(list) ? list : [list])];
-      }
-      entries.set(name, merged as ToolPolicy);
-    }
-  }
-  const names = [...entries.keys()].sort();
-  return {
-    version: '1', default: 'deny', hide: [...hide].sort(),
-    tools: Object.fromEntries(names.map((name) => [name, entries.get(name)!])),
-  };
+export function serverPolicy(tools: Pick<SiteTool, 'name' | 'classification'>[]): Policy {
+  const classified = tools.filter((t) => t.classification).map((t) => ({ name: t.name, ...t.classification }) as unknown as ToolClassification);
+  return mergeServerPolicy(classified);
 }
 
 /** What a policy does to one tool: hidden, denied (not listed under default deny), or allowed with conditions, limits or freely. */

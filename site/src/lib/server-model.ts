@@ -3,7 +3,7 @@
 import { CATEGORIES, RISKS, type Policy } from '../../../classifier/types.ts';
 import type { SameNameEntry, LastAttempt } from '../../../db/queries/site-globals.ts';
 import type { BundleTool, ServerBundle } from '../../../db/queries/site-stream.ts';
-import { clientExports } from './exports.ts';
+import { clientExports } from '../../../classifier/exports.ts';
 import { findingList, safeHref } from './format.ts';
 import { gradeServer, type Grade } from './grade.ts';
 import type { FindingRow, ServerModel, ServerRef, ToolRef } from './model-types.ts';
@@ -89,7 +89,7 @@ export function serverModel(bundle: ServerBundle, extras: BundleExtras, summary:
     sources: sourceLinks(bundle.sources),
     runs: summary.runs, grade: summary.grade, highestRisk: summary.highestRisk, byRisk: summary.byRisk, byCategory: summary.byCategory,
     tools: refs, policy, policyJson: safeJson(orderPolicyKeys(policy), 2),
-    exports: clientExports(server.name, refs.map((r, i) => ({ name: tools[i].name, status: r.status! }))),
+    exports: clientExports(server.name, policy, tools.map((t) => t.name)),
     findings: summary.findings,
     history: {
       firstSeenAt: server.firstSeenAt, lastSeenAt: server.lastSeenAt, lastListedAt: server.lastListedAt,

@@ -46,10 +46,5 @@ export function longText(text: string | null | undefined, options: { head?: numb
   return { head: first, rest: second, omitted: full.length - first.length - second.length, length: (text ?? '').length };
 }
 
-const JSON_ESCAPES = /[<>&\u2028\u2029\u0080-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
-
-/** JSON.stringify, with <, >, &, line separators and invisible characters written as \u escapes (the same value). */
-export function safeJson(value: unknown, indent?: number): string {
-  const json = JSON.stringify(value, null, indent) ?? 'null';
-  return json.replace(JSON_ESCAPES, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+/** JSON.stringify with <, >, & and invisible characters escaped: shared with the CLI's exports. */
+export { safeJson } from '../../../classifier/safe-json.ts';
