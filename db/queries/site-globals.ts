@@ -19,8 +19,11 @@ export interface LastAttempt {
 
 const SEP = '\u001f';
 
-/** Tool names current on more than one server, each with up to `maxRefs` (server, tool) slugs. */
-export async function sameNameIndex(db: Db, options: { maxRefs?: number } = {}): Promise<Map<string, SameNameEntry>> {
+/** One distinct current tool name: on how many servers, and the first few (server slug order). */
+export interface ToolNameGroup { name: string; count: number; refs: { server: string; tool: string }[] }
+
+/** Every distinct current tool name with its server count and up to `maxRefs` (server, tool) slugs: one row per name. */
+export async function toolNameGroups(db: Db, options: { maxRefs?: number } = {}): Promise<ToolNameGroup[]> {
   const { maxRefs = 9 } = options;
   const rows = await db.select({
     name: tools.name,
@@ -28,12 +31,16 @@ export async function sameNameIndex(db: Db, options: { maxRefs?: number } = {}):
     refs: sql<string[]>`(array_agg(${servers.slug} || ${SEP} || ${tools.slug} order by ${servers.slug}))[1:${sql.raw(String(Math.max(1, Math.floor(maxRefs))))}]`,
   }).from(tools).innerJoin(servers, eq(servers.id, tools.serverId))
     .where(and(isNull(tools.removedAt), isNotNull(tools.currentVersionId)))
-    .groupBy(tools.name)
-    .having(sql`count(*) > 1`);
-  return new Map(rows.map((r) => [r.name, {
-    count: Number(r.count),
+    .groupBy(tools.name);
+  return rows.map((r) => ({
+    name: r.name, count: Number(r.count),
     refs: (r.refs ?? []).map((ref) => { const [server, tool] = ref.split(SEP); return { server, tool }; }),
-  }]));
+  }));
+}
+
+/** Tool names current on more than one server, each with up to `maxRefs` (server, tool) slugs. */
+export async function sameNameIndex(db: Db, options: { maxRefs?: number } = {}): Promise<Map<string, SameNameEntry>> {
+  return new Map((await toolNameGroups(db, options)).filter((g) => g.count > 1).map((g) => [g.name, { count: g.count, refs: g.refs }]));
 }
 
 /** The newest crawl attempt of every server that has one, by server id. */

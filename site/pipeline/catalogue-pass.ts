@@ -2,6 +2,8 @@
 // pages and JSON files), and on this thread into the search index, the lists and the sitemap.
 import type { Database } from '../../db/client.ts';
 import type { LastAttempt, SameNameEntry } from '../../db/queries/site-globals.ts';
+import type { RelatedIndex } from './related-index.ts';
+import type { PurposeEntry } from '../src/lib/purpose.ts';
 import { iterateServerBundles, type ServerBundle } from '../../db/queries/site-stream.ts';
 import { serverPath, serverRef, summarize, toolRef, type BundleExtras } from '../src/lib/server-model.ts';
 import type { FindingRow } from '../src/lib/model-types.ts';
@@ -14,7 +16,7 @@ import type { SitemapWriter } from './sitemap.ts';
 export interface PassContext {
   database: Database;
   batchSize: number;
-  sameName: Map<string, SameNameEntry>;
+  related: RelatedIndex;
   attempts: Map<number, LastAttempt>;
   search: SearchIndexBuilder;
   toolLists: ToolLists;
@@ -27,11 +29,15 @@ export interface PassContext {
 
 function extrasOf(bundle: ServerBundle, ctx: PassContext): BundleExtras {
   const sameName: Record<string, SameNameEntry> = {};
+  const samePurpose: Record<string, PurposeEntry> = {};
+  const { related } = ctx;
   for (const tool of bundle.tools) {
-    const entry = ctx.sameName.get(tool.name);
+    const entry = related.sameName.get(tool.name);
     if (entry) sameName[tool.name] = entry;
+    const purpose = related.purposeOf.get(tool.name);
+    if (purpose) samePurpose[tool.name] = related.purposes.get(purpose)!;
   }
-  return { sameName, lastAttempt: ctx.attempts.get(bundle.server.id) ?? null };
+  return { sameName, samePurpose, lastAttempt: ctx.attempts.get(bundle.server.id) ?? null };
 }
 
 /** What the pass did, and where its time went on this thread. */

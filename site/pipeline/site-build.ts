@@ -1,7 +1,8 @@
 // The build's stages: views and assets, catalogue-wide queries, the pass over the servers (pages by
 // the render workers), the lists and fixed pages, the search index, the sitemap and the extra files.
 import { getCatalogueCounts } from '../../db/queries/site.ts';
-import { lastAttempts, sameNameIndex } from '../../db/queries/site-globals.ts';
+import { lastAttempts } from '../../db/queries/site-globals.ts';
+import { relatedIndex } from './related-index.ts';
 import type { Database } from '../../db/client.ts';
 import type { SiteInfo } from '../src/lib/model-types.ts';
 import type { ServerItem } from '../src/render/renderer.ts';
@@ -42,7 +43,7 @@ export async function startSiteBuild(input: SiteBuildInput): Promise<SiteBuildOu
   const site: SiteInfo = { origin, css: assets.css, js: assets.js };
   clock.end(views.compiled ? 'compile views' : 'views (cached)');
 
-  const [counts, sameName, attempts] = await Promise.all([getCatalogueCounts(database.db), sameNameIndex(database.db), lastAttempts(database.db)]);
+  const [counts, related, attempts] = await Promise.all([getCatalogueCounts(database.db), relatedIndex(database.db), lastAttempts(database.db)]);
   clock.end('catalogue queries');
 
   const pool = await RenderPool.start({ workers: input.workers, bundleUrl: views.url, init: { outDir, site } });
@@ -69,7 +70,7 @@ export async function startSiteBuild(input: SiteBuildInput): Promise<SiteBuildOu
     const toolLists = new ToolLists(counts, emit);
     const serverLists = new ServerLists();
     const pass = await runCataloguePass({
-      database, batchSize: input.batchSize, sameName, attempts, search, toolLists, serverLists, sitemap,
+      database, batchSize: input.batchSize, related, attempts, search, toolLists, serverLists, sitemap,
       render: async (items: ServerItem[]) => {
         await flushPages(false);
         await pool.room();
@@ -84,7 +85,9 @@ export async function startSiteBuild(input: SiteBuildInput): Promise<SiteBuildOu
     emit({ view: 'search', file: 'search/index.html' });
     emit({ view: 'notFound', file: '404.html' });
     await flushPages(true);
-    sameName.clear();
+    related.sameName.clear();
+    related.purposeOf.clear();
+    related.purposes.clear();
     attempts.clear();
     const searchStats = await writeSearchIndex(search, `${outDir}/search`);
     clock.end('servers, tools and lists (with the search index)');

@@ -33,7 +33,7 @@ describe('hostile content', () => {
     expect(await page.locator('#description').textContent()).toBe(HOSTILE_DESCRIPTION);
     expect(await page.locator('table.params code').first().innerText()).toBe('<b>html</b>');
     await expectInert(page, site);
-    await page.goto(new URL('/tools/evil-example-tools/exfiltrate-notes/', site.server.url).href);
+    await page.goto(new URL('/tools/evil-example-tools/email-send/', site.server.url).href);
     expect(await page.locator('#description').textContent()).toBe(visibleBidi(HOSTILE_TOOL_DESCRIPTION));
     expect(await page.locator('#description').textContent()).toContain(ENTITIES);
     expect(await page.locator('#what-it-does + p strong').innerText()).toBe('Notes [U+202E]gpj.exe');
@@ -74,7 +74,7 @@ describe('hostile content', () => {
 
   it('escapes <, >, & and invisible characters in every JSON file and search shard', async () => {
     const files = [
-      'api/tools/evil-example-tools/exfiltrate-notes.json', 'api/servers/evil-example-tools.json', 'api/tools/com-example-payments/show-banner.json',
+      'api/tools/evil-example-tools/email-send.json', 'api/servers/evil-example-tools.json', 'api/tools/com-example-payments/show-banner.json',
       ...(await readdir(join(site.outDir, 'search/n'))).map((f) => `search/n/${f}`),
     ];
     for (const file of files) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validatePolicy } from '../../classifier/policy-validate.ts';
 import { gradeServer } from '../../site/src/lib/grade.ts';
 import { toolStatus } from '../../site/src/lib/policy.ts';
+import { nameWords, purposeKey } from '../../site/src/lib/purpose.ts';
 import { cut, longText, safeJson, summary, visible } from '../../site/src/lib/text.ts';
 
 describe('display text', () => {
@@ -46,5 +47,15 @@ describe('policy status and client exports', () => {
   it('says what the policy does to each tool', () => {
     expect(['drop', 'get', 'post', 'pay', 'other', 'constructor'].map((t) => toolStatus(policy, t))).toEqual(['hidden', 'allowed', 'limited', 'conditioned', 'denied', 'denied']);
     expect(validatePolicy(policy).valid).toBe(true);
+  });
+
+  it('reads a purpose from a tool name across naming styles and synonyms, and none without a known verb', () => {
+    expect(nameWords('getHTTPResponseCode_v2')).toEqual(['get', 'http', 'response', 'code', 'v2']);
+    for (const name of ['send_email', 'sendMail', 'email-send', 'send-e-mail']) expect(purposeKey(name), name).toBe('send mail');
+    expect(purposeKey('delete_repo')).toBe(purposeKey('removeRepository'));
+    expect(purposeKey('list_issues')).toBe(purposeKey('listIssue'));
+    expect(purposeKey('list_issues')).not.toBe(purposeKey('search_issues'));
+    expect(purposeKey('read_file')).not.toBe(purposeKey('write_file'));
+    for (const name of ['fetch', 'frobnicate_widgets', 'x', 'get_a_b_c_d_e_f_g', 'constructor_proto', '__proto__']) expect(purposeKey(name), name).toBeNull();
   });
 });

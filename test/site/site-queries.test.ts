@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.ts';
 import { getCatalogueCounts, getServerPage, getToolPage, iterateServerSlugs, iterateToolPaths, listServerIndex } from '../../db/queries/site.ts';
 import { serverPolicy } from '../../site/src/lib/policy.ts';
+import { relatedIndex } from '../../site/pipeline/related-index.ts';
 import { backends } from '../helpers/databases.ts';
 import { saveClassification } from '../../db/queries/classifications.ts';
 import { upsertServer } from '../../db/queries/servers.ts';
@@ -86,6 +87,27 @@ for (const backend of backends) {
       expect(page.tools.map((t) => [t.name, t.definition.description, t.classification])).toEqual([['get_a', 'v2: now deletes things', null]]);
       const [row] = await listServerIndex(db, { after: 'd', limit: 1 });
       expect(row).toMatchObject({ slug: 'drift', toolCount: 1, highestRisk: null });
+    });
+
+    it('relates tools of one name across servers, and of one purpose under other names', async () => {
+      const a = await upsertServer(database.db, { name: 'related-a', runtime: 'npm' });
+      const b = await upsertServer(database.db, { name: 'related-b', runtime: 'npm' });
+      await recordToolListing(database.db, a.id, [{ name: 'sendMail' }, { name: 'read_file' }, { name: 'frobnicate' }]);
+      await recordToolListing(database.db, b.id, [{ name: 'email-send' }, { name: 'frobnicate' }]);
+      const related = await relatedIndex(database.db);
+      expect(related.sameName.get('read_file')).toEqual({ count: 2, refs: [{ server: 'io-github-acme-files', tool: 'read-file' }, { server: 'related-a', tool: 'read-file' }] });
+      expect(related.sameName.get('frobnicate')?.count).toBe(2);
+      expect(related.sameName.has('sendMail')).toBe(false);
+      // send_email (mail-sender), sendMail and email-send: one purpose, three names.
+      const purpose = related.purposeOf.get('sendMail')!;
+      expect(purpose).toBe('send mail');
+      expect(related.purposeOf.get('email-send')).toBe(purpose);
+      const entry = related.purposes.get(purpose)!;
+      expect([entry.count, entry.names]).toEqual([3, 3]);
+      expect(entry.refs.map((r) => `${r.server}/${r.name}`).sort()).toEqual(['mail-sender/send_email', 'related-a/sendMail', 'related-b/email-send']);
+      // read_file's purpose has one name only, and names without a known verb have none.
+      expect(related.purposeOf.has('read_file')).toBe(false);
+      expect(related.purposeOf.has('frobnicate')).toBe(false);
     });
   });
 }

@@ -131,6 +131,10 @@ describe('site', () => {
     const read = await site.open('/tools/io-github-acme-files/read-file/');
     expect(await read.locator('ul.same-name a').getAttribute('href')).toBe('/tools/evil-example-tools/read-file/');
     await read.context().close();
+    const send = await site.open('/tools/mail-sender/send-email/');
+    expect(await send.locator('#same-purpose').innerText()).toContain('send mail');
+    expect(await send.locator('ul.same-purpose a').getAttribute('href')).toBe('/tools/evil-example-tools/email-send/');
+    await send.context().close();
     const outbox = await site.open('/tools/mail-sender/list-outbox/');
     expect(await outbox.locator('table.history tbody tr').count()).toBe(2);
     expect(await outbox.locator('#classification [data-kind="status"]').innerText()).toContain('denied');

@@ -39,6 +39,7 @@ export function toolApi(bundle: ServerBundle, index: number, m: ToolModel, serve
     related: {
       siblings: m.siblings.map(({ tool: slug, name, category, risk, status }) => ({ slug, name, category, risk, status })),
       siblingsTotal: m.siblingsTotal, sameName: m.sameName, sameNameTotal: m.sameNameTotal,
+      purpose: m.purpose, samePurpose: m.samePurpose, samePurposeTotal: m.samePurposeTotal,
     },
     history: m.history,
     faq: m.faq.map(({ question, answer }) => ({ question, answer })),

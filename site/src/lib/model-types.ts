@@ -127,6 +127,11 @@ export interface ToolModel {
   siblingsTotal: number;
   sameName: { server: string; tool: string }[];
   sameNameTotal: number;
+  /** The purpose read from the name (`send mail`), when other names share it. */
+  purpose: string | null;
+  /** Tools of the same purpose under other names on other servers (at most 8). */
+  samePurpose: { server: string; tool: string; name: string }[];
+  samePurposeTotal: number;
   history: VersionRow[];
   faq: FaqItem[];
 }

@@ -3,6 +3,7 @@
 import { CATEGORIES, RISKS, type Policy } from '../../../classifier/types.ts';
 import type { SameNameEntry, LastAttempt } from '../../../db/queries/site-globals.ts';
 import type { BundleTool, ServerBundle } from '../../../db/queries/site-stream.ts';
+import type { PurposeEntry } from './purpose.ts';
 import { clientExports } from '../../../classifier/exports.ts';
 import { findingList, safeHref } from './format.ts';
 import { gradeServer, type Grade } from './grade.ts';
@@ -14,6 +15,8 @@ import { longText, safeJson, summary as summaryLine, visible } from './text.ts';
 /** What the main thread adds to a bundle: catalogue-wide facts about its tools and its last crawl. */
 export interface BundleExtras {
   sameName: Record<string, SameNameEntry>;
+  /** Tools of the same purpose under other names, by tool name (absent when none). */
+  samePurpose?: Record<string, PurposeEntry>;
   lastAttempt: LastAttempt | null;
 }
 

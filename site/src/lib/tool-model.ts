@@ -46,6 +46,9 @@ export function toolModel(bundle: ServerBundle, server: ServerModel, index: numb
   const definitionJson = safeJson(definition, 2);
   const same = Object.hasOwn(extras.sameName, tool.name) ? extras.sameName[tool.name] : undefined;
   const sameName = (same?.refs ?? []).filter((r) => r.server !== server.slug).slice(0, 8);
+  const purpose = extras.samePurpose && Object.hasOwn(extras.samePurpose, tool.name) ? extras.samePurpose[tool.name] : undefined;
+  const samePurpose = (purpose?.refs ?? []).filter((r) => r.server !== server.slug && r.name !== tool.name).slice(0, 8)
+    .map((r) => ({ server: r.server, tool: r.tool, name: visible(r.name) }));
   const siblings = server.tools.filter((_, i) => i !== index);
   const status = toolStatus(server.policy, tool.name);
   const rule = claudeRule(server.exports.configName, tool.name);
@@ -74,6 +77,8 @@ export function toolModel(bundle: ServerBundle, server: ServerModel, index: numb
     siblings: siblings.slice(0, MAX_SIBLINGS), siblingsTotal: siblings.length,
     // `count` includes this server: the name is current here too.
     sameName, sameNameTotal: same ? same.count - 1 : 0,
+    // Tools of the purpose under other names: the purpose's count less this name's (same.count, or 1 when no other server has it).
+    purpose: purpose?.purpose ?? null, samePurpose, samePurposeTotal: purpose ? purpose.count - (same?.count ?? 1) : 0,
     history: bundle.versions[tool.id] ?? [],
     faq: [],
   };
