@@ -62,11 +62,6 @@ export function claudeCodeJson(policy: Policy, serverKey: string, allTools?: str
   return safeJson(claudeCodePermissions(policy, serverKey, allTools), 2);
 }
 
-/** Claude Code settings that only deny the given tools (how to block one tool). */
-export function claudeCodeDenyJson(serverKey: string, tools: string[]): string {
-  return safeJson({ permissions: { deny: tools.map((t) => claudeRule(serverKey, t)) } }, 2);
-}
-
 export interface ClientExports {
   /** The key the server is assumed to have in the client's configuration. */
   configName: string;
@@ -87,5 +82,31 @@ export function clientExports(serverName: string, policy: Policy, allTools: stri
   return {
     configName: serverKey, permissions, disabled,
     claudeCode: safeJson({ permissions }, 2), codex: codexDisabledToml(serverKey, disabled).trimEnd(),
+  };
+}
+
+export interface ToolClientExports {
+  configName: string;
+  /** Claude Code's rule for the tool, and which list it belongs in. */
+  rule: string;
+  decision: 'allow' | 'ask' | 'deny';
+  /** Whether Codex should disable it. */
+  disabled: boolean;
+  /** .claude/settings.json fragment with this tool's rule alone. */
+  claudeCode: string;
+  /** The Codex line that disables it; null when Codex should leave it enabled. */
+  codex: string | null;
+}
+
+/** One tool's place in its server's client settings: the same decision clientExports makes for it. */
+export function toolClientExports(policy: Policy, serverKey: string, tool: string): ToolClientExports {
+  const { permissions } = claudeCodePermissions(policy, serverKey, [tool]);
+  const decision = permissions.allow.length ? 'allow' : permissions.ask.length ? 'ask' : 'deny';
+  const rule = claudeRule(serverKey, tool);
+  const disabled = codexDisabledTools(policy, [tool]).length > 0;
+  return {
+    configName: serverKey, rule, decision, disabled,
+    claudeCode: safeJson({ permissions: { [decision]: [rule] } }, 2),
+    codex: disabled ? codexDisabledToml(serverKey, [tool]).trimEnd() : null,
   };
 }

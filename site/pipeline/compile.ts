@@ -11,12 +11,12 @@ const SITE_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ENTRY = join(SITE_ROOT, 'src/render/worker-entry.ts');
 const CACHE = join(PROJECT_ROOT, 'node_modules/.cache/mcp-risk-site/render');
-/** Sources the views import: everything they can reach, hashed for the cache key. */
-const SOURCE_DIRS = ['site/src'];
-const SOURCE_FILES = [
-  'site/astro.config.mjs', 'db/slug.ts', 'db/tool-definition.ts', 'db/queries/site.ts', 'db/queries/site-stream.ts', 'db/queries/site-globals.ts',
-  'classifier/types.ts', 'node_modules/astro/package.json', 'node_modules/vite/package.json',
-];
+/**
+ * Sources the views can reach, hashed for the cache key: whole folders, so that a module the views
+ * start importing (classifier/exports.ts, say) cannot leave a stale bundle behind.
+ */
+const SOURCE_DIRS = ['site/src', 'classifier', 'db'];
+const SOURCE_FILES = ['site/astro.config.mjs', 'node_modules/astro/package.json', 'node_modules/vite/package.json'];
 
 async function* files(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {

@@ -1,7 +1,7 @@
 // Client exports of a policy: Claude Code permission rules and Codex disabled_tools.
 import { describe, expect, it } from 'vitest';
 import { classifyTools } from '../../classifier/classify.ts';
-import { claudeCodeDenyJson, claudeCodePermissions, clientExports, clientServerKey, codexDisabledToml, codexDisabledTools, codexToml } from '../../classifier/exports.ts';
+import { claudeCodePermissions, clientExports, clientServerKey, codexDisabledToml, codexDisabledTools, codexToml, toolClientExports } from '../../classifier/exports.ts';
 import { serverPolicy } from '../../classifier/policy.ts';
 import type { ToolDefinition } from '../../db/tool-definition.ts';
 
@@ -45,9 +45,10 @@ describe('client exports', () => {
 
   it('quotes what TOML needs quoted and escapes markup and bidi characters in both formats, keeping the value', () => {
     expect(codexDisabledToml('a.b', ['</x>', 'x"y'])).toBe('[mcp_servers."a.b"]\ndisabled_tools = ["\\u003c/x\\u003e", "x\\"y"]\n');
-    const deny = claudeCodeDenyJson('files', ['drop\u202Eexe']);
-    expect(deny).not.toMatch(/[\u202E<>]/);
-    expect(JSON.parse(deny)).toEqual({ permissions: { deny: ['mcp__files__drop\u202Eexe'] } });
+    const hostile = toolClientExports({ version: '1', default: 'deny', tools: {} }, 'files', 'drop\u202Eexe');
+    expect(hostile.claudeCode).not.toMatch(/[\u202E<>]/);
+    expect(JSON.parse(hostile.claudeCode)).toEqual({ permissions: { deny: ['mcp__files__drop\u202Eexe'] } });
+    expect(hostile.codex).toBe('[mcp_servers.files]\ndisabled_tools = ["drop\\u202eexe"]');
   });
 
   it('gives both clients the same decisions for a server, as the site shows them', () => {
@@ -57,5 +58,12 @@ describe('client exports', () => {
     expect(x.codex).toBe(codexToml(policy, 'storage', tools.map((t) => t.name)).trimEnd());
     expect(x.disabled).toEqual(codexDisabledTools(policy, tools.map((t) => t.name)));
     expect(x.permissions.deny.map((r) => r.replace('mcp__storage__', ''))).toEqual(x.disabled);
+    // Each tool's own export makes the same decision as the server's.
+    for (const t of tools) {
+      const one = toolClientExports(policy, 'storage', t.name);
+      expect(x.permissions[one.decision]).toContain(one.rule);
+      expect(one.disabled).toBe(x.disabled.includes(t.name));
+      expect(JSON.parse(one.claudeCode)).toEqual({ permissions: { [one.decision]: [one.rule] } });
+    }
   });
 });

@@ -117,10 +117,10 @@ describe('site', () => {
     expect(validatePolicy(policy).valid).toBe(true);
     expect(validatePolicy(JSON.parse(await copy(page, 'rate-limit'))).valid).toBe(true);
     expect(validatePolicy(JSON.parse(await page.locator('#server-policy-json').innerText())).valid).toBe(true);
-    expect(JSON.parse(await copy(page, 'claude-code-settings'))).toEqual({
-      permissions: { allow: ['mcp__payments__list_charges', 'mcp__payments__show_banner'], ask: ['mcp__payments__create_refund'], deny: [] },
-    });
-    expect(await page.locator('#codex-config').innerText()).toBe('[mcp_servers.payments]\ndisabled_tools = []');
+    // This tool's rule alone, as the server's settings have it; Codex leaves a conditioned tool enabled.
+    expect(JSON.parse(await copy(page, 'claude-code-settings'))).toEqual({ permissions: { ask: ['mcp__payments__create_refund'] } });
+    expect(await page.locator('#codex-config').count()).toBe(0);
+    expect(await page.locator('#clients + p').innerText()).toMatch(/Claude Code should ask before mcp__payments__create_refund.*Codex should leave it enabled.*all 3 tools/s);
     expect(await page.locator('#block-rule').innerText()).toBe('mcp__payments__create_refund');
     const faq = await page.locator('.faq').innerText();
     for (const q of ['What does create_refund do?', 'How do I block create_refund?', 'How do I rate-limit create_refund?', 'What risk is create_refund?', 'Which server provides create_refund?']) expect(faq).toContain(q);
@@ -128,6 +128,14 @@ describe('site', () => {
     await mkdir(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'tool-page.png'), fullPage: true });
     await page.context().close();
+    const hidden = await site.open('/tools/io-github-acme-files/delete-path/', { clipboard: true });
+    expect(JSON.parse(await copy(hidden, 'claude-code-settings'))).toEqual({ permissions: { deny: ['mcp__files__delete_path'] } });
+    expect(await hidden.locator('#codex-config').innerText()).toBe('[mcp_servers.files]\ndisabled_tools = ["delete_path"]');
+    // The server-wide parts rendered once per server: its policy and the sibling rows, without this tool.
+    const serverApi = JSON.parse(await readFile(join(site.outDir, 'api/servers/io-github-acme-files.json'), 'utf8'));
+    expect(JSON.parse(await hidden.locator('#server-policy-json').innerText())).toEqual(serverApi.policy);
+    expect(await hidden.locator('#related ~ .table-wrap tr[data-tool]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tool')))).toEqual(['read-file', 'write-file']);
+    await hidden.context().close();
     const read = await site.open('/tools/io-github-acme-files/read-file/');
     expect(await read.locator('ul.same-name a').getAttribute('href')).toBe('/tools/evil-example-tools/read-file/');
     await read.context().close();

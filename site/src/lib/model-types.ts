@@ -4,7 +4,7 @@ import type { Policy } from '../../../classifier/types.ts';
 import type { LastAttempt } from '../../../db/queries/site-globals.ts';
 import type { VersionRow } from '../../../db/queries/site-stream.ts';
 import type { ToolDefinition } from '../../../db/tool-definition.ts';
-import type { ClientExports } from '../../../classifier/exports.ts';
+import type { ClientExports, ToolClientExports } from '../../../classifier/exports.ts';
 import type { DisplayFinding } from './format.ts';
 import type { Grade } from './grade.ts';
 import type { ToolStatus } from './policy.ts';
@@ -120,8 +120,11 @@ export interface ToolModel {
   statusText: string;
   /** The server policy, inline when small; else null (it is on the server page). */
   serverPolicyJson: string | null;
-  exports: ClientExports;
-  block: { claudeCode: string; codex: string; rule: string };
+  /** This tool's Claude Code rule and Codex setting under the server policy (the server page has all of them). */
+  clients: ToolClientExports;
+  /** How many tools the server's client settings cover. */
+  serverTools: number;
+  block: { rule: string };
   rateLimitJson: string;
   siblings: ToolRef[];
   siblingsTotal: number;
@@ -166,3 +169,10 @@ export interface HomeModel {
   newest: ServerRef[];
   riskiest: ServerRef[];
 }
+
+/**
+ * Parts of a tool page that are the same for every tool of its server, rendered once per server by
+ * Astro (so already escaped): the whole-server policy block (null when the page links to it instead)
+ * and the rows of the sibling table.
+ */
+export interface ToolShared { serverPolicyHtml: string | null; siblingRowsHtml: string }

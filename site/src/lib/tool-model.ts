@@ -1,7 +1,7 @@
 // One tool of a server bundle as the tool page's model: classification, findings, policy and its
 // status under the server policy, client exports, related tools, definition history and FAQ.
 import type { BundleTool, ServerBundle } from '../../../db/queries/site-stream.ts';
-import { claudeCodeDenyJson, claudeRule, codexDisabledToml } from '../../../classifier/exports.ts';
+import { claudeRule, toolClientExports } from '../../../classifier/exports.ts';
 import { findingList, stringList } from './format.ts';
 import type { Classification, ServerModel, ToolModel } from './model-types.ts';
 import { STATUS_TEXT, orderPolicyKeys, toolStatus } from './policy.ts';
@@ -71,8 +71,8 @@ export function toolModel(bundle: ServerBundle, server: ServerModel, index: numb
     policyJson: null,
     status, statusText: STATUS_TEXT[status],
     serverPolicyJson: server.policyJson.length <= MAX_INLINE_SERVER_POLICY ? server.policyJson : null,
-    exports: server.exports,
-    block: { rule, claudeCode: claudeCodeDenyJson(server.exports.configName, [tool.name]), codex: codexDisabledToml(server.exports.configName, [tool.name]).trimEnd() },
+    clients: toolClientExports(server.policy, server.exports.configName, tool.name), serverTools: server.tools.length,
+    block: { rule },
     rateLimitJson: policyText(rateLimitPolicy(tool)),
     siblings: siblings.slice(0, MAX_SIBLINGS), siblingsTotal: siblings.length,
     // `count` includes this server: the name is current here too.
