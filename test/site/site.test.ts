@@ -110,6 +110,10 @@ describe('site', () => {
   it('shows a tool: classification, findings, policy and client exports that copy and validate, FAQ, related tools', async () => {
     const page = await site.open('/tools/com-example-payments/create-refund/', { clipboard: true });
     expect(await page.locator('#classification [data-kind="risk"]').innerText()).toBe('Critical');
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe('Refund a charge.');
+    expect(await page.locator('meta[property="og:type"]').getAttribute('content')).toBe('article');
+    expect(await page.locator('meta[property="og:url"]').getAttribute('content')).toBe('https://mcp-risk.example/tools/com-example-payments/create-refund/');
+    expect(await page.title()).toBe('create_refund (com.example/payments) · mcp-risk');
     expect(await page.locator('ul.evidence').innerText()).toContain('parameter `amount`');
     expect(await page.locator('table.params').innerText()).toMatch(/amount\s+integer\s+yes/);
     const policy = JSON.parse(await copy(page, 'tool-policy'));

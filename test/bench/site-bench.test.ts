@@ -1,0 +1,63 @@
+// The site benchmark at a small size, as CI runs it: the same script as `npm run bench:site` (generate,
+// load into PGlite, classify, build the whole site with its search index, time searches in
+// Chromium), checked for what it printed and what it built.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { QUERIES } from '../../bench/site-search.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SERVERS = 150;
+
+describe('bench:site at a small size', () => {
+  let dir: string | undefined;
+  afterAll(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+
+  it('generates, loads, classifies, builds and searches, and prints figures for every stage', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'mcp-risk-site-bench-'));
+    const out = join(dir, 'site');
+    const env = { ...process.env };
+    delete env.DATABASE_URL;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/site.ts', '--servers', String(SERVERS), '--data', join(dir, 'pgdata'), '--out', out],
+      { cwd: ROOT, env, encoding: 'utf8', timeout: 170_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const text = run.stdout;
+    const figure = (stage: string) => new RegExp(`^${stage.replace(/[()]/g, '\\$&')}\\s+([\\d.]+) s(?:, ([\\d,]+) (\\w+), [\\d,]+ \\w+/s)?, peak RSS ([\\d,]+) MiB$`, 'm').exec(text);
+    const num = (s: string) => Number(s.replace(/,/g, ''));
+
+    const load = figure('generate and load')!;
+    const tools = num(load[2]);
+    expect(tools).toBeGreaterThan(SERVERS);
+    // About 12 tools per server, drawn from the corpus.
+    expect(tools / SERVERS).toBeGreaterThan(10);
+    expect(tools / SERVERS).toBeLessThan(14);
+    expect(num(figure('classify (bulk)')![2])).toBe(tools);
+    const build = figure('build site')!;
+    const pages = num(build[2]);
+    expect(build[3]).toBe('pages');
+    expect(pages).toBeGreaterThan(SERVERS + tools);
+    for (const m of [load, build]) expect(num(m[4])).toBeGreaterThan(0);
+
+    expect(text).toMatch(new RegExp(`^site: ${pages.toLocaleString('en-US')} pages, [\\d,]+ files, .+; ${SERVERS} servers, ${tools} tools; sitemap ${pages - 3} URLs`, 'm'));
+    const index = /^search index: ([\d,]+) documents, ([\d,]+) terms, ([\d,]+) shards, ([\d.]+) MiB, largest shard ([\d.]+) KiB$/m.exec(text)!;
+    expect(num(index[1])).toBe(SERVERS + tools);
+    expect(text).toMatch(/main thread: reading the database \d+ s, indexing and lists \d+ s/);
+
+    // Every query was timed, with what it downloaded; a nonsense word finds nothing, real words find tools.
+    const searches = [...text.matchAll(/^ {2}("[^"]*")\s+first results\s+(\d+) ms after the first key,\s+(-?\d+) ms after the last; ([\d.]+) KiB in (\d+) files; top: (.*)$/gm)];
+    expect(searches.map((m) => JSON.parse(m[1]))).toEqual(QUERIES);
+    for (const m of searches) expect(Number(m[5])).toBeGreaterThan(0);
+    const top = Object.fromEntries(searches.map((m) => [JSON.parse(m[1]), m[6]]));
+    expect(top.xyzzy).toBe('');
+    expect(searches.filter((m) => m[6] !== '').length).toBeGreaterThan(QUERIES.length / 2);
+    expect(text).toMatch(/^summary: open database \d+ s \/ [\d,]+ MiB; generate and load/m);
+
+    // What it built is a site: the home page, a tool page and the search manifest.
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toContain(`${SERVERS}`);
+    expect(existsSync(join(out, 'search/manifest.json'))).toBe(true);
+  });
+});
