@@ -1,0 +1,41 @@
+// Structured data (schema.org JSON-LD) for search engines: a tool page's FAQ and breadcrumbs, a
+// server page's application and breadcrumbs. Every string in it can come from a crawled server, so
+// Base.astro writes it with safeJson: <, > and & as \u escapes, so no text can close the script.
+import type { ServerModel, ToolModel } from './model-types.ts';
+
+const crumbs = (origin: string, items: [string, string][]) => ({
+  '@type': 'BreadcrumbList',
+  itemListElement: items.map(([name, path], i) => ({ '@type': 'ListItem', position: i + 1, name, item: new URL(path, origin).href })),
+});
+
+export function toolJsonLd(m: ToolModel, origin: string): unknown {
+  return {
+    '@context': 'https://schema.org',
+    '@graph': [
+      {
+        '@type': 'FAQPage',
+        url: new URL(m.path, origin).href,
+        mainEntity: m.faq.map((item) => ({ '@type': 'Question', name: item.question, acceptedAnswer: { '@type': 'Answer', text: item.answer } })),
+      },
+      crumbs(origin, [['Servers', '/servers/'], [m.server.displayName, m.server.path], [m.name, m.path]]),
+    ],
+  };
+}
+
+export function serverJsonLd(m: ServerModel, origin: string): unknown {
+  return {
+    '@context': 'https://schema.org',
+    '@graph': [
+      {
+        '@type': 'SoftwareApplication',
+        name: m.displayName,
+        description: m.metaDescription,
+        url: new URL(m.path, origin).href,
+        applicationCategory: 'DeveloperApplication',
+        ...(m.version ? { softwareVersion: m.version } : {}),
+        ...(m.repository?.href ? { sameAs: m.repository.href } : {}),
+      },
+      crumbs(origin, [['Servers', '/servers/'], [m.displayName, m.path]]),
+    ],
+  };
+}
