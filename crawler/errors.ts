@@ -143,9 +143,12 @@ export class RemoteHttpError extends CrawlError {
   override name = 'RemoteHttpError';
   /** 408, 429 and 5xx may pass; a 404 or 405 on every transport means there is no MCP endpoint at that URL. */
   readonly retryable: boolean;
-  constructor(message: string, readonly status: number, options?: { cause?: unknown }) {
+  /** The wait the server's Retry-After asked for, in ms. */
+  readonly retryAfterMs?: number;
+  constructor(message: string, readonly status: number, options?: { cause?: unknown; retryAfterMs?: number }) {
     super(message, options);
     this.retryable = status === 408 || status === 429 || status >= 500;
+    if (options?.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
 }
 

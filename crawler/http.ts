@@ -27,7 +27,8 @@ export interface FetchJsonOptions {
   onRetry?: (error: HttpError, attempt: number, waitMs: number) => void;
 }
 
-function parseRetryAfter(value: string | null): number | undefined {
+/** A Retry-After header (seconds or an HTTP date) in ms from now; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null): number | undefined {
   if (!value) return undefined;
   const seconds = Number(value);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);

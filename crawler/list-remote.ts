@@ -76,7 +76,8 @@ async function listAny(kind: HttpTransportKind, ctx: RemoteContext, fallbacks: s
       return { ...(await listModern(ctx)), transport: 'streamable-http' };
     }
     const status = httpStatusOf(error);
-    if (kind === 'streamable-http' && status !== undefined && status >= 400 && status < 500 && rejection?.method === 'POST') {
+    // A 4xx to POST means no Streamable HTTP endpoint, except 408 and 429, which say "not now".
+    if (kind === 'streamable-http' && status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429 && rejection?.method === 'POST') {
       fallbacks.push(`streamable-http: ${describeFailure(rejection)}`);
       return { ...(await listLegacy('sse', ctx)), transport: 'sse' };
     }

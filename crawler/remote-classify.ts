@@ -42,7 +42,8 @@ export function classifyRemote(error: unknown, url: string, http: RemoteFetch, p
   if (status !== undefined && status >= 300) {
     // 3xx: a redirect the SDK would not follow (to another origin); the SDK's message names its target.
     const tried = http.failures.map(describeFailure).join(', then ') || (error as Error).message;
-    return new RemoteHttpError(`${url} has no MCP endpoint that answers: ${tried}`, status, { cause: error });
+    const retryAfterMs = [...http.failures].reverse().find((f) => f.status === status)?.retryAfterMs;
+    return new RemoteHttpError(`${url} has no MCP endpoint that answers: ${tried}`, status, { cause: error, retryAfterMs });
   }
   if (error instanceof McpError) return new ProtocolError(`server answered ${phase} with error ${error.code}: ${error.message}`, {}, { cause: error });
   const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 300);

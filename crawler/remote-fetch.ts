@@ -2,6 +2,7 @@
 // and a record of HTTP failures, auth challenges and network errors, which the SDK would reduce to message text.
 import type { FetchLike } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ResponseLimitError } from './errors.ts';
+import { parseRetryAfter } from './http.ts';
 
 export interface RemoteFetchOptions {
   /** Sent with every request (the SDK's own headers win on conflict). @default {} */
@@ -21,6 +22,8 @@ export interface HttpFailure {
   status: number;
   /** The start of the body, for a JSON-RPC error a modern server puts there. */
   body: string;
+  /** The wait a Retry-After header asked for, in ms. */
+  retryAfterMs?: number;
 }
 
 export class RemoteFetch {
@@ -63,7 +66,8 @@ export class RemoteFetch {
     }
     if (response.status >= 400) {
       const body = await this.readStart(response, this.opts.maxErrorBodyBytes ?? 64 * 1024);
-      this.failures.push({ method: init.method ?? 'GET', status: response.status, body });
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      this.failures.push({ method: init.method ?? 'GET', status: response.status, body, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
       return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     }
     if (!response.body) return response;

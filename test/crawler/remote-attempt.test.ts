@@ -42,6 +42,42 @@ describe('attemptServer for remote servers', () => {
     expect(result).toMatchObject({ status: 'ok', details: { era: 'discover', protocolVersion: MODERN, supportedVersions: [MODERN] } });
   });
 
+  it('waits as Retry-After asks when a server answers 429, then lists it; the wait is in the details', async () => {
+    let refused = 0;
+    const server = await streamableServer((req, res) => {
+      if (req.method !== 'POST' || refused++ > 0) return false;
+      res.writeHead(429, { 'retry-after': '1' }).end('slow down');
+      return true;
+    });
+    const started = performance.now();
+    const result = await attempt(server, undefined, { timeoutMs: 8000 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+    expect(result).toMatchObject({ status: 'ok', details: { transport: 'streamable-http', retries: [{ status: 429, waitedMs: 1000 }] } });
+    expect(result.tools?.map((t) => t.name)).toEqual(['read_note', 'delete_note']);
+    // A 429 is "not now", not "no Streamable HTTP here": no fall back to SSE; the retry posts initialize again.
+    expect(result.details).toMatchObject({ fallbacks: [] });
+    expect(server.requests.slice(0, 2).map((r) => `${r.method} ${r.rpc}`)).toEqual(['POST initialize', 'POST initialize']);
+  });
+
+  it('retries a 503 twice with a doubling backoff, then records http_error with the waits', async () => {
+    const server = await serve((_req, res) => res.writeHead(503).end('maintenance'));
+    const result = await attempt(server, undefined, { timeoutMs: 20_000 });
+    expect(result).toMatchObject({ status: 'http_error', errorKind: 'E_HTTP', details: { retries: [{ status: 503, waitedMs: 1000 }, { status: 503, waitedMs: 2000 }] } });
+  });
+
+  it('does not retry a 404, nor a wait that would not leave time to list', async () => {
+    const missing = await serve((_req, res) => res.writeHead(404).end());
+    const notFound = await attempt(missing);
+    expect(notFound).toMatchObject({ status: 'http_error' });
+    expect(notFound.details).not.toHaveProperty('retries');
+    const later = await serve((_req, res) => res.writeHead(429, { 'retry-after': '3600' }).end());
+    const started = performance.now();
+    const busy = await attempt(later, undefined, { timeoutMs: 5000 });
+    expect(busy).toMatchObject({ status: 'http_error', errorKind: 'E_HTTP' });
+    expect(busy.details).not.toHaveProperty('retries');
+    expect(performance.now() - started).toBeLessThan(4000);
+  });
+
   it('maps a 401 challenge to auth_required', async () => {
     const server = await serve((_req, res) => res.writeHead(401, { 'www-authenticate': 'Bearer realm="notes"' }).end());
     expect(await attempt(server)).toMatchObject({ status: 'auth_required', errorKind: 'E_AUTH_REQUIRED', details: { url: server.url } });
