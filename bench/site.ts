@@ -1,6 +1,7 @@
 // The site at scale: generate a synthetic catalogue from the corpus' real shapes, bulk-load it,
 // classify it, build the whole site with its search index, and time real searches in Chromium.
-// Prints wall time, throughput and peak RSS per stage.
+// Prints wall time, throughput and peak RSS per stage, and how many sampled servers and tools the
+// search finds in its top 10.
 //
 //   npx tsx bench/site.ts [--servers 50000] [--data DIR] [--out DIR] [--workers N] [--classify bulk|db] [--reuse] [--no-search]
 //
@@ -18,6 +19,7 @@ import { buildSite } from '../site/build.ts';
 import { synthesize } from './site-data.ts';
 import { classifyBulk, fixSequences, loadServers, startBenchRun } from './site-load.ts';
 import { formatFigures, measure, type StageFigures } from './site-measure.ts';
+import { measureRecall } from './site-recall.ts';
 import { timeSearches } from './site-search.ts';
 
 const { values: args } = parseArgs({
@@ -87,6 +89,12 @@ log(`site: ${built.pages.toLocaleString('en-US')} pages, ${built.files.toLocaleS
 const s = built.search;
 log(`search index: ${s.docs.toLocaleString('en-US')} documents, ${s.terms.toLocaleString('en-US')} terms, ${s.shards.toLocaleString('en-US')} shards, `
   + `${(s.bytes / 2 ** 20).toFixed(1)} MiB, largest shard ${(s.largest / 1024).toFixed(1)} KiB`);
+if (!args['no-search']) {
+  const recall = await step('search recall (Node, shard files)', () => measureRecall(database.db, outDir), (r) => ({ items: r.reduce((n, f) => n + f.asked, 0), unit: 'queries' }));
+  for (const f of recall) {
+    log(`  ${f.kind.padEnd(26)} ${f.found}/${f.asked} in the top 10 (${((100 * f.found) / Math.max(1, f.asked)).toFixed(1)}%)${f.misses.length ? `; missed e.g. ${f.misses.map((m) => JSON.stringify(m)).join(', ')}` : ''}`);
+  }
+}
 await database.close();
 
 if (!args['no-search']) {

@@ -77,7 +77,8 @@ export function createSearch(fetchJson, base = '/search/n/') {
           if (i === b) continue;
           const other = list.get(id);
           if (other) { score += other.score; continue; }
-          words ??= indexTokens(recordText(hit.record));
+          // One-character words too: a pasted name ending in "-1" has "1" as its last (prefix) word.
+          words ??= indexTokens(recordText(hit.record), { min: 1 });
           const t = tokens[i];
           if (!words.some((w) => w === t || (t === prefix && w.startsWith(t)))) { score = -1; break; }
           score += 10;

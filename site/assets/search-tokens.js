@@ -38,15 +38,15 @@ const ASCII_CAMEL = /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]/;
 const ASCII_CAMEL_SPLIT = /([a-z0-9])([A-Z])|([A-Z])([A-Z][a-z])/g;
 
 /**
- * Index tokens of a text: every word of two or more characters, and for camelCase words both the whole
- * word and its parts ("GitHub" gives github, git and hub). With `stop`, common English words are left out.
- * ASCII text (nearly all of it) takes a fast path with the same result.
+ * Index tokens of a text: every word of two or more characters (`min`), and for camelCase words both the
+ * whole word and its parts ("GitHub" gives github, git and hub). With `stop`, common English words are
+ * left out. ASCII text (nearly all of it) takes a fast path with the same result.
  */
 export function indexTokens(text, options = {}) {
-  const { stop = false, limit = Infinity } = options;
+  const { stop = false, limit = Infinity, min = 2 } = options;
   const out = new Set();
   const add = (token) => {
-    if (token.length < 2 || (stop && STOP_WORDS.has(token))) return false;
+    if (token.length < min || (stop && STOP_WORDS.has(token))) return false;
     out.add(token.slice(0, MAX_TOKEN));
     return out.size >= limit;
   };

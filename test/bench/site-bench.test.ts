@@ -56,6 +56,14 @@ describe('bench:site at a small size', () => {
     expect(searches.filter((m) => m[6] !== '').length).toBeGreaterThan(QUERIES.length / 2);
     expect(text).toMatch(/^summary: open database \d+ s \/ [\d,]+ MiB; generate and load/m);
 
+    // Findability: sampled servers by registry name and package, tools by name with their server's name.
+    const recall = Object.fromEntries([...text.matchAll(/^ {2}(server by name|server by package|tool by name and server)\s+(\d+)\/(\d+) in the top 10/gm)]
+      .map((m) => [m[1], Number(m[2]) / Number(m[3])]));
+    expect(Object.keys(recall).sort()).toEqual(['server by name', 'server by package', 'tool by name and server']);
+    expect(recall['server by name']).toBeGreaterThanOrEqual(0.95);
+    expect(recall['server by package']).toBeGreaterThanOrEqual(0.95);
+    expect(recall['tool by name and server']).toBeGreaterThanOrEqual(0.9);
+
     // What it built is a site: the home page, a tool page and the search manifest.
     expect(await readFile(join(out, 'index.html'), 'utf8')).toContain(`${SERVERS}`);
     expect(existsSync(join(out, 'search/manifest.json'))).toBe(true);
