@@ -11,6 +11,12 @@ const idOf = (r) => (r[0] === 's' ? `s/${r[1]}` : `t/${r[1]}/${r[2]}`);
 /** The words a record shows: its name, its server, its package. */
 const recordText = (r) => (r[0] === 's' ? `${r[2]} ${r[1]} ${r[3]}` : `${r[3]} ${r[4]} ${r[1]}`);
 
+/** A plural's singular, for words of four letters or more: pods → pod, policies → policy; else the word. */
+function singular(word) {
+  if (word.length < 4 || !word.endsWith('s') || /(ss|us|is)$/.test(word)) return word;
+  return word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);
+}
+
 function collect(out, shard, list) {
   for (let i = 0; i + 1 < list.length; i += 2) {
     const record = shard.d[list[i]];
@@ -55,6 +61,15 @@ export function createSearch(fetchJson, base = '/search/n/') {
     return out;
   }
 
+  /** A word's documents, and those of its singular ("pods" finds "pod"): descriptions are not stemmed. */
+  async function lookupForms(word, prefix) {
+    const one = singular(word);
+    if (one === word) return lookup(word, prefix);
+    const [many, single] = await Promise.all([lookup(word, prefix), lookup(one, false)]);
+    for (const [id, hit] of single) if (!many.has(id) || many.get(id).score < hit.score) many.set(id, hit);
+    return many;
+  }
+
   /**
    * The best `limit` documents: first those whose name the whole query begins (as a joined name),
    * then those matching every query word, by the sum of their scores. Postings are capped per word,
@@ -64,7 +79,7 @@ export function createSearch(fetchJson, base = '/search/n/') {
   async function search(query, limit = 12) {
     const { tokens, prefix, joined } = queryTokens(query);
     if (!tokens.length) return [];
-    const [named, ...lists] = await Promise.all([joined ? lookup(joined, true) : new Map(), ...tokens.map((t) => lookup(t, t === prefix))]);
+    const [named, ...lists] = await Promise.all([joined ? lookup(joined, true) : new Map(), ...tokens.map((t) => lookupForms(t, t === prefix))]);
     const results = new Map();
     // Names the whole query begins (as a joined name) come first.
     for (const [id, hit] of named) results.set(id, { id, record: hit.record, score: hit.score + JOINED_BONUS });
@@ -80,7 +95,8 @@ export function createSearch(fetchJson, base = '/search/n/') {
           // One-character words too: a pasted name ending in "-1" has "1" as its last (prefix) word.
           words ??= indexTokens(recordText(hit.record), { min: 1 });
           const t = tokens[i];
-          if (!words.some((w) => w === t || (t === prefix && w.startsWith(t)))) { score = -1; break; }
+          const one = singular(t);
+          if (!words.some((w) => w === t || w === one || (t === prefix && w.startsWith(t)))) { score = -1; break; }
           score += 10;
         }
         if (score >= 0 && !results.has(id)) results.set(id, { id, record: hit.record, score });

@@ -52,6 +52,7 @@ describe('shards', () => {
       builder.addTool({ serverSlug: `s${i}`, serverName: `server-${i}`, serverDisplayName: `Server ${i}`, slug: `create-item${i}`, name: `create_item${i}`, description: `Creates item ${i} in the ${['red', 'green', 'blue'][i % 3]} store`, risk: 'Medium', category: 'Write' });
     }
     builder.addTool({ serverSlug: 'acme-files', serverName: 'io.github.acme/files', serverDisplayName: 'Acme Files', slug: 'read-file', name: 'read_file', risk: 'Medium', category: 'Read' });
+    builder.addTool({ serverSlug: 'acme-files', serverName: 'io.github.acme/files', serverDisplayName: 'Acme Files', slug: 'restart-pod', name: 'restart_pod', description: 'Restart one pod of a Kubernetes deployment under its restart policy', risk: 'Medium', category: 'Write' });
     builder.addServer({ slug: 'acme-files-1', name: 'io.github.acme/files-1', title: null, displayName: 'io.github.acme/files-1', description: null, highestRisk: null, toolCount: 0 });
     const dir = await mkdtemp(join(tmpdir(), 'mcp-risk-search-'));
     dirs.push(dir);
@@ -67,13 +68,13 @@ describe('shards', () => {
 
   it('splits shards by prefix until they fit, and finds words, prefixes and several words', async () => {
     const { dir, stats, search, fetched } = await build(300, 4000);
-    expect(stats.docs).toBe(303);
+    expect(stats.docs).toBe(304);
     const files = await readdir(join(dir, 'n'));
     expect(files.length).toBe(stats.shards);
     expect(files).toEqual(expect.arrayContaining(['c.json', 'cr.json']));
     const sizes = await Promise.all(files.map(async (f) => (await stat(join(dir, 'n', f))).size));
     expect(Math.max(...sizes)).toBe(stats.largest);
-    expect(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))).toMatchObject({ v: 1, docs: 303, shards: stats.shards });
+    expect(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))).toMatchObject({ v: 1, docs: 304, shards: stats.shards });
 
     const exact = await search('create_item7 ');
     expect(exact[0].record).toEqual(['t', 's7', 'create-item7', 'create_item7', 'Server 7', 1, 3]);
@@ -88,6 +89,9 @@ describe('shards', () => {
     // A pasted registry name whose last word is one character (not indexed) still finds its server.
     expect((await search('io.github.acme/files-1'))[0]?.id).toBe('s/acme-files-1');
     expect((await search('files 1'))[0]?.id).toBe('s/acme-files-1');
+    // A plural finds the singular a description used (no stemming in the index).
+    expect((await search('kubernetes pods '))[0]?.id).toBe('t/acme-files/restart-pod');
+    expect((await search('restart policies'))[0]?.id).toBe('t/acme-files/restart-pod');
     expect(fetched.every((url) => /^\/search\/n\/[a-z0-9-]+\.json$/.test(url))).toBe(true);
   });
 
