@@ -38,11 +38,6 @@ export async function toolNameGroups(db: Db, options: { maxRefs?: number } = {})
   }));
 }
 
-/** Tool names current on more than one server, each with up to `maxRefs` (server, tool) slugs. */
-export async function sameNameIndex(db: Db, options: { maxRefs?: number } = {}): Promise<Map<string, SameNameEntry>> {
-  return new Map((await toolNameGroups(db, options)).filter((g) => g.count > 1).map((g) => [g.name, { count: g.count, refs: g.refs }]));
-}
-
 /** The newest crawl attempt of every server that has one, by server id. */
 export async function lastAttempts(db: Db): Promise<Map<number, LastAttempt>> {
   const rows = await db.selectDistinctOn([crawlAttempts.serverId], {

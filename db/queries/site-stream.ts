@@ -5,7 +5,7 @@ import { and, asc, eq, getTableColumns, gt, inArray, isNull, sql } from 'drizzle
 import type { Db } from '../client.ts';
 import { servers, serverSources, tools, toolVersions } from '../schema.ts';
 import type { ToolDefinition } from '../tool-definition.ts';
-import { latestClassification, type SiteClassification, type SiteServer, type SiteTool } from './site.ts';
+import { latestClassification, latestFields, type SiteClassification, type SiteServer, type SiteTool } from './site.ts';
 
 /** How the server runs, from its launch recipe: only the public parts (no env, no arguments). */
 export interface LaunchSummary { kind: string | null; registryType: string | null; identifier: string | null; version: string | null; url: string | null }
@@ -85,11 +85,7 @@ async function readTools(db: Db, serverIds: number[]): Promise<Map<number, Bundl
     serverId: tools.serverId, id: tools.id, slug: tools.slug, name: tools.name,
     firstSeenAt: tools.firstSeenAt, lastSeenAt: tools.lastSeenAt,
     definition: toolVersions.definition, hash: toolVersions.hash, parseIssues: toolVersions.parseIssues,
-    latest: {
-      category: latest.category, risk: latest.risk, confidence: latest.confidence, rationale: latest.rationale,
-      evidence: latest.evidence, findings: latest.findings, policy: latest.policy, method: latest.method,
-      model: latest.model, classifierVersion: latest.classifierVersion, createdAt: latest.createdAt,
-    },
+    latest: latestFields(latest),
   }).from(tools)
     .innerJoin(toolVersions, eq(toolVersions.id, tools.currentVersionId))
     .leftJoinLateral(latest, sql`true`)

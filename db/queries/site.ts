@@ -91,6 +91,15 @@ export function latestClassification(db: Db) {
     .as('latest');
 }
 
+/** The classification columns of a `latestClassification` subquery, as one nested select field. */
+export function latestFields(latest: ReturnType<typeof latestClassification>) {
+  return {
+    category: latest.category, risk: latest.risk, confidence: latest.confidence, rationale: latest.rationale,
+    evidence: latest.evidence, findings: latest.findings, policy: latest.policy, method: latest.method,
+    model: latest.model, classifierVersion: latest.classifierVersion, createdAt: latest.createdAt,
+  };
+}
+
 const RISK_RANK = sql`case latest.risk when 'Low' then 1 when 'Medium' then 2 when 'High' then 3 when 'Critical' then 4 end`;
 
 /** One page of the server index, in slug order, starting after `options.after`. */
@@ -168,11 +177,7 @@ export async function getServerPage(db: Db, slug: string): Promise<ServerPage | 
   const rows = await db.select({
     slug: tools.slug, name: tools.name, firstSeenAt: tools.firstSeenAt, lastSeenAt: tools.lastSeenAt,
     definition: toolVersions.definition, hash: toolVersions.hash, parseIssues: toolVersions.parseIssues,
-    latest: {
-      category: latest.category, risk: latest.risk, confidence: latest.confidence, rationale: latest.rationale,
-      evidence: latest.evidence, findings: latest.findings, policy: latest.policy, method: latest.method,
-      model: latest.model, classifierVersion: latest.classifierVersion, createdAt: latest.createdAt,
-    },
+    latest: latestFields(latest),
   }).from(tools)
     .innerJoin(toolVersions, eq(toolVersions.id, tools.currentVersionId))
     .leftJoinLateral(latest, sql`true`)
