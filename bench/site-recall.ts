@@ -4,7 +4,7 @@
 // the top 10 results.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { servers, tools } from '../db/schema.ts';
 import { createSearch } from '../site/assets/search-core.js';
@@ -19,12 +19,15 @@ async function probes(db: Db, samples: number): Promise<Probe[]> {
   const step = Math.max(1, Math.floor(Number(n) / samples));
   const rows = await db.select({ id: servers.id, slug: servers.slug, name: servers.name, pkg: servers.packageIdentifier })
     .from(servers).where(sql`${servers.id} % ${step} = 0`).orderBy(asc(servers.id)).limit(samples);
+  // Each sampled server's first current tool, in one query.
+  const firstTools = rows.length ? await db.selectDistinctOn([tools.serverId], { serverId: tools.serverId, slug: tools.slug, name: tools.name }).from(tools)
+    .where(and(inArray(tools.serverId, rows.map((r) => r.id)), isNull(tools.removedAt))).orderBy(tools.serverId, asc(tools.slug)) : [];
+  const firstTool = new Map(firstTools.map((t) => [t.serverId, t]));
   const out: Probe[] = [];
   for (const row of rows) {
     out.push({ kind: 'server by name', query: row.name, id: `s/${row.slug}` });
     if (row.pkg) out.push({ kind: 'server by package', query: row.pkg, id: `s/${row.slug}` });
-    const [tool] = await db.select({ slug: tools.slug, name: tools.name }).from(tools)
-      .where(and(eq(tools.serverId, row.id), isNull(tools.removedAt))).orderBy(asc(tools.slug)).limit(1);
+    const tool = firstTool.get(row.id);
     const last = row.name.slice(row.name.lastIndexOf('/') + 1);
     if (tool) out.push({ kind: 'tool by name and server', query: `${tool.name} ${last}`, id: `t/${row.slug}/${tool.slug}` });
   }

@@ -90,3 +90,11 @@ export function serverPolicy(classifications: ToolClassification[], tools?: Tool
   if (hide.length) out.hide = hide;
   return out;
 }
+
+/**
+ * Stored classifications (a tool's name and its latest classification row, null when it has none)
+ * as the verdicts serverPolicy merges; unclassified tools are left out, so default deny blocks them.
+ */
+export function storedVerdicts(tools: { name: string; classification: object | null }[]): ToolClassification[] {
+  return tools.filter((t) => t.classification).map((t) => ({ name: t.name, ...t.classification }) as unknown as ToolClassification);
+}

@@ -1,8 +1,7 @@
 // mcp-risk policy: print the recommended policy of a crawled server (or one tool), or its client exports.
 import { eq, or } from 'drizzle-orm';
 import { claudeCodeJson, clientServerKey, codexToml } from '../classifier/exports.ts';
-import { serverPolicy } from '../classifier/policy.ts';
-import type { ToolClassification } from '../classifier/types.ts';
+import { serverPolicy, storedVerdicts } from '../classifier/policy.ts';
 import { getServerPage } from '../db/queries/site.ts';
 import { servers } from '../db/schema.ts';
 import { type Io, parseCommandArgs, UsageError, withDb } from './io.ts';
@@ -31,9 +30,8 @@ export async function runPolicyCommand(argv: string[], io: Io): Promise<number> 
       .where(or(eq(servers.name, positionals[0]), eq(servers.slug, positionals[0])));
     if (!row) throw new UsageError(`policy: no server named "${positionals[0]}" in the database; run mcp-risk crawl first`, 1);
     const page = (await getServerPage(db, row.slug))!;
-    const classified = page.tools.filter((t) => t.classification);
-    if (!classified.length) throw new UsageError(`policy: ${row.name} has no classified tools; run mcp-risk classify-db`, 1);
-    const verdicts = classified.map((t) => ({ name: t.name, ...t.classification }) as unknown as ToolClassification);
+    const verdicts = storedVerdicts(page.tools);
+    if (!verdicts.length) throw new UsageError(`policy: ${row.name} has no classified tools; run mcp-risk classify-db`, 1);
     if (values.tool) {
       const one = verdicts.find((v) => v.name === values.tool);
       if (!one) throw new UsageError(`policy: ${row.name} has no classified tool "${values.tool}"`, 1);

@@ -1,7 +1,7 @@
 // The search over the static index in /search/n/ (site/search/shards.ts): walks a word's shards
 // down from its first letter, merges postings, and ranks documents that match every query word.
 // Plain JavaScript with no DOM, shared by the browser (site.js) and the tests (a fetch over files).
-import { indexTokens, keyFile, queryTokens } from './search-tokens.js';
+import { indexTokens, keyFile, queryTokens, singular } from './search-tokens.js';
 
 /** What a document whose name the whole query begins gains over word matches. */
 const JOINED_BONUS = 1000;
@@ -10,12 +10,6 @@ const JOINED_BONUS = 1000;
 const idOf = (r) => (r[0] === 's' ? `s/${r[1]}` : `t/${r[1]}/${r[2]}`);
 /** The words a record shows: its name, its server, its package. */
 const recordText = (r) => (r[0] === 's' ? `${r[2]} ${r[1]} ${r[3]}` : `${r[3]} ${r[4]} ${r[1]}`);
-
-/** A plural's singular, for words of four letters or more: pods → pod, policies → policy; else the word. */
-function singular(word) {
-  if (word.length < 4 || !word.endsWith('s') || /(ss|us|is)$/.test(word)) return word;
-  return word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);
-}
 
 function collect(out, shard, list) {
   for (let i = 0; i + 1 < list.length; i += 2) {

@@ -7,3 +7,4 @@ export declare function fold(text: string): string;
 export declare function indexTokens(text: string, options?: { stop?: boolean; limit?: number; min?: number }): string[];
 export declare function queryTokens(query: string): { tokens: string[]; prefix: string | undefined; joined: string | undefined };
 export declare function keyFile(key: string): string;
+export declare function singular(word: string): string;

@@ -90,6 +90,12 @@ export function queryTokens(query) {
   };
 }
 
+/** A plural's singular, for words of four letters or more: pods → pod, policies → policy; else the word. */
+export function singular(word) {
+  if (word.length < 4 || !word.endsWith('s') || /(ss|us|is)$/.test(word)) return word;
+  return word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);
+}
+
 /** A shard key as a file name: a-z and 0-9 as they are, any other character as -<hex>-. */
 export function keyFile(key) {
   let out = '';

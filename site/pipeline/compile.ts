@@ -15,14 +15,14 @@ const CACHE = join(PROJECT_ROOT, 'node_modules/.cache/mcp-risk-site/render');
  * Sources the views can reach, hashed for the cache key: whole folders, so that a module the views
  * start importing (classifier/exports.ts, say) cannot leave a stale bundle behind.
  */
-const SOURCE_DIRS = ['site/src', 'classifier', 'db'];
+const SOURCE_DIRS = ['site/src', 'site/assets', 'classifier', 'db'];
 const SOURCE_FILES = ['site/astro.config.mjs', 'node_modules/astro/package.json', 'node_modules/vite/package.json'];
 
 async function* files(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* files(path);
-    else if (/\.(ts|astro|json|mjs)$/.test(entry.name)) yield path;
+    else if (/\.(ts|astro|json|m?js)$/.test(entry.name)) yield path;
   }
 }
 

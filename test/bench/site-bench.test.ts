@@ -64,8 +64,8 @@ describe('bench:site at a small size', () => {
     expect(recall['server by package']).toBeGreaterThanOrEqual(0.95);
     expect(recall['tool by name and server']).toBeGreaterThanOrEqual(0.9);
 
-    // What it built is a site: the home page, a tool page and the search manifest.
-    expect(await readFile(join(out, 'index.html'), 'utf8')).toContain(`${SERVERS}`);
+    // What it built is a site: the home page with the catalogue's counts, and the search manifest.
+    expect(await readFile(join(out, 'index.html'), 'utf8')).toContain(`${SERVERS} servers, ${tools.toLocaleString('en-US')} tools, ${tools.toLocaleString('en-US')} classified.`);
     expect(existsSync(join(out, 'search/manifest.json'))).toBe(true);
   });
 });

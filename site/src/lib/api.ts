@@ -34,7 +34,7 @@ export function toolApi(bundle: ServerBundle, index: number, m: ToolModel, serve
     // The server policy when the page shows it; else it is in the server's file.
     serverPolicy: m.serverPolicyJson ? server.policy : undefined,
     // Settings that block this tool; the server's file has the settings for all its blocked tools.
-    block: { claudeCodeRule: m.block.rule, codexDisabledTool: tool.name, configName: m.clients.configName },
+    block: { claudeCodeRule: m.clients.rule, codexDisabledTool: tool.name, configName: m.clients.configName },
     clients: { decision: m.clients.decision, rule: m.clients.rule, codexDisabled: m.clients.disabled },
     rateLimit: JSON.parse(m.rateLimitJson),
     related: {

@@ -124,7 +124,6 @@ export interface ToolModel {
   clients: ToolClientExports;
   /** How many tools the server's client settings cover. */
   serverTools: number;
-  block: { rule: string };
   rateLimitJson: string;
   siblings: ToolRef[];
   siblingsTotal: number;

@@ -1,7 +1,7 @@
 // Policy snippets as the site shows them (DESIGN §5): the stored per-tool policy in the documented
 // key order, and one whole-server policy merged from its tools' policies.
-import { serverPolicy as mergeServerPolicy } from '../../../classifier/policy.ts';
-import type { Policy, ToolClassification } from '../../../classifier/types.ts';
+import { serverPolicy as mergeServerPolicy, storedVerdicts } from '../../../classifier/policy.ts';
+import type { Policy } from '../../../classifier/types.ts';
 import type { SiteTool } from '../../../db/queries/site.ts';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -36,8 +36,7 @@ export function policyJson(policy: unknown): string {
  * Unclassified tools stay out of it, so default deny blocks them.
  */
 export function serverPolicy(tools: Pick<SiteTool, 'name' | 'classification'>[]): Policy {
-  const classified = tools.filter((t) => t.classification).map((t) => ({ name: t.name, ...t.classification }) as unknown as ToolClassification);
-  return mergeServerPolicy(classified);
+  return mergeServerPolicy(storedVerdicts(tools));
 }
 
 /** What a policy does to one tool: hidden, denied (not listed under default deny), or allowed with conditions, limits or freely. */

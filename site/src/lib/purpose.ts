@@ -1,7 +1,8 @@
 // What a tool is for, read from its name: a canonical verb and the things it acts on, so that
-// `send_email`, `sendMail` and `email-send` share the key `send mail`, and `get_file_contents` and
-// `read_file` share `get content file`. The site links tools with the same key on other servers as
-// tools of the same purpose. Names without a known verb, or with more than three objects, have none.
+// `send_email`, `sendMail` and `email-send` share the key `send mail`, and `readFile` and `get_files`
+// share `get file`. The site links tools with the same key on other servers as tools of the same
+// purpose. Names without a known verb, or with more than three objects, have none.
+import { singular } from '../../assets/search-tokens.js';
 
 const VERBS: Record<string, string> = {
   get: 'get', fetch: 'get', read: 'get', retrieve: 'get', show: 'get', describe: 'get', view: 'get', lookup: 'get', load: 'get', cat: 'get',
@@ -42,8 +43,6 @@ export function nameWords(name: string): string[] {
     .toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 }
 
-const singular = (w: string) => (w.length > 3 && w.endsWith('ies') ? `${w.slice(0, -3)}y`
-  : w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') ? w.slice(0, -1) : w);
 
 /** The purpose key of a tool name (`verb object...`), or null when the name has no known verb or too many objects. */
 export function purposeKey(name: string): string | null {

@@ -15,8 +15,8 @@ import { longText, safeJson, summary as summaryLine, visible } from './text.ts';
 /** What the main thread adds to a bundle: catalogue-wide facts about its tools and its last crawl. */
 export interface BundleExtras {
   sameName: Record<string, SameNameEntry>;
-  /** Tools of the same purpose under other names, by tool name (absent when none). */
-  samePurpose?: Record<string, PurposeEntry>;
+  /** Tools of the same purpose under other names, by tool name (only names that have some). */
+  samePurpose: Record<string, PurposeEntry>;
   lastAttempt: LastAttempt | null;
 }
 

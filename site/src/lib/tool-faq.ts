@@ -19,7 +19,7 @@ export function faqFor(m: ToolModel): FaqItem[] {
     { question: `What risk is ${m.name}?`, answer: risk },
     {
       question: `How do I block ${m.name}?`,
-      answer: `In a PolicyLayer gateway, list it under "hide" (or leave it out of "tools" under default deny). In Claude Code, add "${m.block.rule}" to permissions.deny; in Codex, add it to the server's disabled_tools. Under the recommended server policy it is ${m.statusText}.`,
+      answer: `In a PolicyLayer gateway, list it under "hide" (or leave it out of "tools" under default deny). In Claude Code, add "${m.clients.rule}" to permissions.deny; in Codex, add it to the server's disabled_tools. Under the recommended server policy it is ${m.statusText}.`,
       snippet: 'block',
     },
     {

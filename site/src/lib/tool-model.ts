@@ -1,7 +1,7 @@
 // One tool of a server bundle as the tool page's model: classification, findings, policy and its
 // status under the server policy, client exports, related tools, definition history and FAQ.
 import type { BundleTool, ServerBundle } from '../../../db/queries/site-stream.ts';
-import { claudeRule, toolClientExports } from '../../../classifier/exports.ts';
+import { toolClientExports } from '../../../classifier/exports.ts';
 import { findingList, stringList } from './format.ts';
 import type { Classification, ServerModel, ToolModel } from './model-types.ts';
 import { STATUS_TEXT, orderPolicyKeys, toolStatus } from './policy.ts';
@@ -39,6 +39,10 @@ function rateLimitPolicy(tool: BundleTool) {
   return { version: '1', default: 'deny', tools: { [tool.name]: { limits } } };
 }
 
+/** The server policy's JSON when a tool page shows it inline; null when it is too large (the page links to it). */
+export const inlineServerPolicyJson = (server: ServerModel): string | null =>
+  server.policyJson.length <= MAX_INLINE_SERVER_POLICY ? server.policyJson : null;
+
 export function toolModel(bundle: ServerBundle, server: ServerModel, index: number, extras: BundleExtras): ToolModel {
   const tool = bundle.tools[index];
   const { definition } = tool;
@@ -46,12 +50,11 @@ export function toolModel(bundle: ServerBundle, server: ServerModel, index: numb
   const definitionJson = safeJson(definition, 2);
   const same = Object.hasOwn(extras.sameName, tool.name) ? extras.sameName[tool.name] : undefined;
   const sameName = (same?.refs ?? []).filter((r) => r.server !== server.slug).slice(0, 8);
-  const purpose = extras.samePurpose && Object.hasOwn(extras.samePurpose, tool.name) ? extras.samePurpose[tool.name] : undefined;
+  const purpose = Object.hasOwn(extras.samePurpose, tool.name) ? extras.samePurpose[tool.name] : undefined;
   const samePurpose = (purpose?.refs ?? []).filter((r) => r.server !== server.slug && r.name !== tool.name).slice(0, 8)
     .map((r) => ({ server: r.server, tool: r.tool, name: visible(r.name) }));
   const siblings = server.tools.filter((_, i) => i !== index);
   const status = toolStatus(server.policy, tool.name);
-  const rule = claudeRule(server.exports.configName, tool.name);
   const model: ToolModel = {
     path: toolPath(server.slug, tool.slug), apiPath: toolApiPath(server.slug, tool.slug),
     slug: tool.slug, name: visible(tool.name), title: definition.title ? visible(String(definition.title)) : null,
@@ -70,9 +73,8 @@ export function toolModel(bundle: ServerBundle, server: ServerModel, index: numb
     policy: (tool.classification?.policy as ToolModel['policy']) ?? null,
     policyJson: null,
     status, statusText: STATUS_TEXT[status],
-    serverPolicyJson: server.policyJson.length <= MAX_INLINE_SERVER_POLICY ? server.policyJson : null,
+    serverPolicyJson: inlineServerPolicyJson(server),
     clients: toolClientExports(server.policy, server.exports.configName, tool.name), serverTools: server.tools.length,
-    block: { rule },
     rateLimitJson: policyText(rateLimitPolicy(tool)),
     siblings: siblings.slice(0, MAX_SIBLINGS), siblingsTotal: siblings.length,
     // `count` includes this server: the name is current here too.
