@@ -15,6 +15,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-# `npm install` honours package-lock.json like `npm ci`, but tolerates optional platform packages
-# (rollup's, esbuild's) that the npm registry reachable here does not serve; `npm ci` refuses those.
-npm install --no-audit --no-fund --loglevel=error
+# `npm ci` installs exactly package-lock.json, which lists every platform's optional packages, so a
+# fresh clone stays clean after set-up.
+npm ci --no-audit --no-fund --loglevel=error
