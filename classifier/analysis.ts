@@ -3,9 +3,10 @@
 import type { ToolDefinition } from '../db/tool-definition.ts';
 import { toolDomain, type DomainHit, type ServerAnalysis } from './context.ts';
 import { verbsOfName, verbsOfProse, verbsOfValues, type Verb } from './intent.ts';
+import { docParams } from './doc-params.ts';
 import { schemaSignals, type SchemaSignals } from './schema-signals.ts';
 import { singular, splitName } from './tokens.ts';
-import { HTTP_METHODS } from './verbs.ts';
+import { HTTP_METHODS, nameVerb } from './verbs.ts';
 
 export interface Annotations {
   readOnly?: boolean;
@@ -26,6 +27,8 @@ export interface Claims {
 export interface ToolAnalysis {
   tool: ToolDefinition;
   description: string;
+  /** The description's opening (up to 300 characters), for phrase tests. */
+  lead: string;
   /** Lower-case words of the name. */
   tokens: string[];
   /** Name words that are neither verbs nor the server's own name, singular: what the tool acts on. */
@@ -49,12 +52,15 @@ export interface ToolAnalysis {
 
 const READ_ONLY_CLAIM = /\bread[- ]only\b(?! mode)|\bdoes not (?:modify|change|create|delete)|\bwithout (?:modifying|changing|side effects)|\bno side effects\b/i;
 const GUIDANCE = /\b(?:provides?|returns?|gives?|generates?|offers?|get|gets)\b[^.]{0,60}?\b(?:documentation|docs|guidance|guidelines|instructions|best practices|runbook|recipe|checklist|step-by-step)\b/i;
-const DESC_SHELL = /\b(?:shell|terminal|bash|powershell|cmd) commands?\b|\bcommand[- ]line\b|\bkubectl (?:commands?|args|arguments)\b|\b(?:execute|run)s? (?:a |any |the )?commands?\b/i;
+const DESC_SHELL = /\b(?:shell|terminal|bash|powershell|cmd|zsh|wsl) commands?\b|\bcommand[- ]line\b|\bkubectl (?:commands?|args|arguments)\b|\b(?:execute|run)s? (?:a |an |any |the |arbitrary )?(?:[a-z0-9-]+ ){0,2}commands?\b(?! (?:palette|history|center))/i;
 const DESC_SQL = /\b(?:sql|cypher)\b[^.]{0,40}\b(?:quer(?:y|ies)|statements?)\b|\((?:insert|update|delete|drop)\b/i;
-const DESC_CODE = /\b(?:execut|run|eval)\w*\b[^.]{0,30}\b(?:javascript|python|arbitrary code|code snippets?|scripts?)\b/i;
+const DESC_CODE = /\b(?:execut|run|eval)\w*\b[^.]{0,30}\b(?:javascript|python|arbitrary code|code snippets?|scripts?|(?:apple|java|power|type)script|code(?! (?:review|analysis|quality|coverage|scan|search|format|lint|complexity|owners?|snippet)))\b/i;
 
 const STOP = new Set(['a', 'an', 'the', 'by', 'of', 'or', 'and', 'to', 'for', 'with', 'from', 'in', 'on', 'at', 'my', 'mcp', 'tool']);
 const DIGITS = /^\d+$/;
+const HTTP_PREFIX = new Set(['get', 'post', 'put', 'patch', 'delete']);
+/** Server-name words that still name what a tool acts on (`send_payments` on payments-sdk). */
+const NOUN_OBJECTS = new Set(['payment', 'order', 'invoice', 'transaction', 'transfer', 'wallet', 'email', 'message', 'file', 'database', 'secret', 'repository', 'repo', 'user', 'project']);
 const PREPOSITION = new Set(['from', 'in', 'on', 'to', 'for', 'of', 'by', 'with', 'into', 'at', 'as']);
 
 function annotations(tool: ToolDefinition): Annotations {
@@ -74,7 +80,7 @@ export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolA
   const tokens = server.words.get(tool) ?? splitName(tool.name);
   const title = typeof tool.title === 'string' ? tool.title
     : typeof tool.annotations?.title === 'string' ? tool.annotations.title : undefined;
-  const schema = schemaSignals(tool.inputSchema, tool.name, description);
+  const schema = schemaSignals(tool.inputSchema, tool.name, description, docParams);
   const actionVerbs = schema.actions ? verbsOfValues(schema.actions.values) : [];
   const methodVerbs: Verb[] = [];
   if (schema.methods) {
@@ -83,13 +89,23 @@ export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolA
       if (cls && !methodVerbs.some((v) => v.cls === cls)) methodVerbs.push({ lemma: m.toLowerCase(), cls, source: 'schema', word: m });
     }
   }
-  const nameVerbs = verbsOfName(tokens, 'name', server.prefix);
+  const descVerbs = verbsOfProse(description, 'description');
+  // a sibling-wide first word is a namespace only before another verb (`pay_send`); a server-name word always
+  // is, unless it is a plain verb and nothing else says what the tool does (`deploy_app`, no description)
+  const later = (t: string) => tokens.slice(1).some((w) => nameVerb(w));
+  const namespace = (w: string) => (w === server.prefix && later(w)) || server.serverWords.has(w);
+  const lone = !descVerbs.length && !nameVerb(tokens[0])?.ambiguous;
+  const nameVerbs = verbsOfName(tokens, 'name', { namespace, keepLoneNamespace: lone });
   const objects: string[] = [];
   let head: string | undefined;
   let closed = false;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (PREPOSITION.has(t) && objects.length) closed = true;
-    if (STOP.has(t) || DIGITS.test(t) || server.serverWords.has(t)) continue;
+    if (STOP.has(t) || DIGITS.test(t)) continue;
+    // the server's name and an OpenAPI method prefix (`post_tags_addToProfiles`) are not what the tool acts on
+    if (i === 0 && tokens.length > 1 && (namespace(t) || (HTTP_PREFIX.has(t) && nameVerbs[0]?.word !== t))) continue;
+    if (server.serverWords.has(t) && !NOUN_OBJECTS.has(singular(t))) continue;
     if (nameVerbs.some((v) => v.word === t)) continue;
     const s = singular(t);
     if (!objects.includes(s)) objects.push(s);
@@ -98,12 +114,13 @@ export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolA
   return {
     tool,
     description,
+    lead: description.length > 300 ? description.slice(0, 300) : description,
     tokens,
     objects,
     head,
     nameVerbs,
     titleVerbs: verbsOfProse(title, 'title'),
-    descVerbs: verbsOfProse(description, 'description'),
+    descVerbs,
     actionVerbs,
     methodVerbs,
     schema,

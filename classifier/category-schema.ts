@@ -5,6 +5,7 @@ import type { Strength } from './category.ts';
 import { makeVerb, verbsOfValues, type Verb } from './intent.ts';
 import { contextualClass } from './verb-context.ts';
 import type { VerbClass } from './verbs.ts';
+import { routerSummary, summaryVerbs } from './router.ts';
 
 /** The category being decided: classes that apply, evidence, and how sure behaviour is. */
 export interface Draft { classes: Set<VerbClass>; ev: string[]; strength: Strength }
@@ -37,12 +38,27 @@ export function applySchema(a: ToolAnalysis, d: Draft, primary: Verb | undefined
     for (const v of actions) d.classes.add(v.cls);
     d.ev.push(`parameter \`${s.actions.param.path}\` accepts ${list(s.actions.values)}`);
     d.strength = 'strong';
+  } else if (s.selector) {
+    // a router: graded by the worst action its description lists, never as a shell
+    const listed = summaryVerbs(routerSummary(a.description));
+    const strong = listed.filter((v) => v.info.cls !== 'weak');
+    const keepName = primary && primary.cls !== 'weak' && primary.cls !== 'read';
+    d.classes.clear();
+    if (keepName) d.classes.add(primary!.cls);
+    for (const v of strong) d.classes.add(v.info.cls);
+    if (!d.classes.size && listed.length) d.classes.add('write'); // "Commands for managing …" and nothing more
+    d.ev.push(`parameter \`${s.selector.path}\` selects a sub-command of this router, not a command line`);
+    if (listed.length) d.ev.push(`the router's description lists ${list(listed.map((v) => v.word))}`);
+    d.strength = listed.length || keepName ? 'strong' : d.strength;
   } else if (weakName && !d.classes.size && s.modes) {
     const modes = resolved(verbsOfValues(s.modes.values), a);
     for (const v of modes) d.classes.add(v.cls);
     if (modes.length) { d.ev.push(`parameter \`${s.modes.param.path}\` accepts ${list(s.modes.values)}`); d.strength = 'weak'; }
   }
-  if (a.methodVerbs.length && s.methods && (weakName || REQUEST_LIKE.has(primary!.lemma) || a.tokens.includes('api') || a.tokens.includes('request') || a.tokens.includes('http'))) {
+  // an HTTP method enum is the call the tool makes only when the tool makes requests; `createCollectionRequest`
+  // stores a request definition whose method is data
+  const requests = weakName || REQUEST_LIKE.has(primary!.lemma) || (primary!.cls !== 'write' && (a.tokens.includes('api') || a.tokens.includes('request') || a.tokens.includes('http')));
+  if (a.methodVerbs.length && s.methods && requests) {
     if (weakName || REQUEST_LIKE.has(primary!.lemma)) { d.classes.delete('execute'); d.classes.delete('write'); d.classes.delete('read'); }
     for (const v of a.methodVerbs) d.classes.add(v.cls);
     d.ev.push(`parameter \`${s.methods.param.path}\` accepts HTTP ${list(s.methods.values)}`);

@@ -7,6 +7,7 @@ import { objectRule } from './verb-context.ts';
 import type { VerbClass } from './verbs.ts';
 import { finish } from './annotations.ts';
 import { applySchema, resolved, type Draft } from './category-schema.ts';
+import { isDispatcher } from './router.ts';
 
 export type Strength = 'strong' | 'weak' | 'none';
 
@@ -23,6 +24,8 @@ export interface CategoryResult {
   disagree: number;
   /** Annotations, not behaviour, decided the category. */
   byAnnotation: boolean;
+  /** It runs other tools of its server by name (`execute_sentry_tool`): as risky as the worst of them. */
+  dispatcher?: boolean;
 }
 
 const ORDER: VerbClass[] = ['financial', 'destructive', 'execute', 'write', 'read'];
@@ -53,7 +56,11 @@ export function decideCategory(a: ToolAnalysis): CategoryResult {
   let moneyByObject = false;
   let capped = false;
   const s = a.schema;
-  const nameVerbs = resolved(a.nameVerbs, a);
+  // a noun-leaning word taken as the name's verb only for want of another (`text_chunking`, `normalize_email`)
+  // gives way to the description's verbs, and never counts when it is not the name's first word
+  const proseSays = a.descVerbs.some((v) => v.cls !== 'weak') || a.titleVerbs.some((v) => v.cls !== 'weak');
+  const fallback = a.nameVerbs[0]?.fallback && proseSays;
+  const nameVerbs = fallback ? [] : resolved(a.nameVerbs, a);
   const primary = nameVerbs[0];
   const weakName = !primary || primary.cls === 'weak';
 
@@ -111,9 +118,15 @@ export function decideCategory(a: ToolAnalysis): CategoryResult {
   const actions = applySchema(a, draft, primary, moneyByObject);
   strength = draft.strength;
 
+  const dispatcher = isDispatcher(a.tokens, s.params);
+  if (dispatcher) {
+    ev.push('it runs another tool of this server, named in its arguments, with free-form arguments');
+    if (a.ann.destructive === true) { classes.add('destructive'); ev.push('the author marks it destructive, so the tools it reaches can delete'); }
+    strength = 'strong';
+  }
   const behaviour = best(classes);
   const verb = pickVerb(nameVerbs, prose, actions, a, behaviour);
-  return finish(a, { category: behaviour ?? 'Read', behaviour, strength, evidence: ev, verb, agree, disagree, byAnnotation: false }, moneyByObject);
+  return finish(a, { category: behaviour ?? 'Read', behaviour, strength, evidence: ev, verb, agree, disagree, byAnnotation: false, dispatcher }, moneyByObject);
 }
 
 function pickVerb(name: Verb[], prose: Verb[], actions: Verb[], a: ToolAnalysis, cat: Category | undefined): Verb | undefined {

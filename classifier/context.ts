@@ -46,7 +46,16 @@ export interface ServerAnalysis {
   prefix?: string;
   /** Lower-case words of the server name, ignored when naming a tool's object. */
   serverWords: Set<string>;
+  /** The server is about money: payments, banking, trading or crypto (its name, description or siblings say so). */
+  money: boolean;
 }
+
+/** Words that make a server a money server, so that its `transfer`, `swap` and `trade` move money. */
+const MONEY_SERVER = new Set(('pay payment payments stripe paypal wallet wallets bank banking exchange trading trade trader crypto defi ' +
+  'binance coinbase kraken ccxt bybit okx broker brokerage stock stocks invest investing finance financial lightning bitcoin btc ' +
+  'ethereum eth solana sol evm onchain chain blockchain web3 swap dex uniswap jupiter token tokens usdc alpaca robinhood plaid ' +
+  'square adyen braintree mollie razorpay lnbits nwc zbd coin coins nft bnb polygon arbitrum base erc20 spl hyperliquid polymarket ' +
+  'kalshi manifold betting bet casino forex fx').split(' '));
 
 const ROOTS_TEXT = /allowed directories|allowed director(?:y|ies)|within (?:the )?(?:configured |allowed )?roots/i;
 
@@ -97,7 +106,9 @@ export function analyzeServer(ctx: ServerContext): ServerAnalysis {
   }
   const words = new Map<ToolDefinition, string[]>();
   ctx.tools.forEach((t, i) => words.set(t, split[i]));
-  return { name: ctx.name ?? 'this server', domains, siblingNames, words, siblingKeys, prefix, rootsBounded, serverWords };
+  let money = domains.has('payments');
+  for (const w of serverWords) if (MONEY_SERVER.has(w)) money = true;
+  return { name: ctx.name ?? 'this server', domains, siblingNames, words, siblingKeys, prefix, rootsBounded, serverWords, money };
 }
 
 /** The domain a tool's own words point to (a tool named `call_end` on a voice server), if any. */

@@ -8,6 +8,8 @@ export interface Verb extends VerbInfo {
   source: VerbSource;
   /** The word as written. */
   word: string;
+  /** A noun-leaning word taken as the verb only because no other word of the name is one. */
+  fallback?: boolean;
 }
 
 /** A verb as found (object spread is slow in V8 here, so fields are copied by hand). */
@@ -15,31 +17,53 @@ export function makeVerb(info: VerbInfo, source: VerbSource, word: string, cls: 
   return { lemma: info.lemma, cls, ambiguous: info.ambiguous, source, word };
 }
 
+export interface NameVerbOptions {
+  /**
+   * Words that name the server's namespace (`pay_status`, `pay_send` on a server called pay): skipped as
+   * the leading word of a longer name. @default none
+   */
+  namespace?: (word: string) => boolean;
+  /** Keep a namespace word as the verb when nothing else in the name is one (an empty description). @default false */
+  keepLoneNamespace?: boolean;
+}
+
+const HTTP_PREFIX = new Set(['get', 'post', 'put', 'patch', 'delete']);
+
 /**
  * The verbs of a name: the first verb that is not noun-leaning (`call_end` → end, `email_search` → search,
  * `stories-create` → create), plus verbs joined to it by or/and (`create_or_update_file`).
+ * A noun-leaning word chosen only because no other word is a verb is marked `fallback` (`text_chunking`).
  * Returns [] when no word of the name is a verb.
  */
-export function verbsOfName(tokens: string[], source: VerbSource = 'name', prefix?: string): Verb[] {
+export function verbsOfName(tokens: string[], source: VerbSource = 'name', options: NameVerbOptions = {}): Verb[] {
   const tail = tokens[tokens.length - 1];
-  const head = tokens.length > 1 ? nameVerb(tokens[0]) : undefined;
+  let from = 0;
+  if (tokens.length > 1 && options.namespace?.(tokens[0])) {
+    from = 1;
+    if (options.keepLoneNamespace && !tokens.slice(1).some((t) => nameVerb(t))) from = 0;
+  } else if (tokens.length > 2 && HTTP_PREFIX.has(tokens[0]) && tokens.slice(2).some((t) => { const v = nameVerb(t); return v && !v.ambiguous; })) {
+    // an OpenAPI-style name (`post_tags_addToProfiles`): the method, then the path, then the operation
+    from = 1;
+  }
+  const head = tokens.length > 1 + from ? nameVerb(tokens[from]) : undefined;
   const agent = tail ? agentVerb(tail) : undefined;
   if (agent && (!head || head.ambiguous)) return [makeVerb(agent, source, tail)];
-  // a word every sibling starts with (`pay_status`, `pay_send`) is the server's namespace, not a verb
-  let from = 0;
-  if (prefix && tokens[0] === prefix) for (let i = 1; i < tokens.length; i++) if (nameVerb(tokens[i])) { from = 1; break; }
   let primary = -1;
   let lastCandidate = -1;
   for (let i = from; i < tokens.length; i++) {
     const info = nameVerb(tokens[i]);
     if (!info) continue;
-    lastCandidate = i;
+    // a general first verb (`place-market-order`) is the action; otherwise the last noun-leaning word is
+    // (`call_end`: the call is the resource, end the action)
+    if (lastCandidate < 0 || nameVerb(tokens[lastCandidate])!.cls !== 'weak' || lastCandidate !== from) lastCandidate = i;
     if (info.ambiguous !== 'noun') { primary = i; break; }
   }
+  const fallback = primary < 0 && lastCandidate >= 0;
   if (primary < 0) primary = lastCandidate;
   if (primary < 0) return [];
   const first = nameVerb(tokens[primary])!;
   const out: Verb[] = [makeVerb(first, source, tokens[primary])];
+  if (fallback) out[0].fallback = true;
   for (let i = primary + 1; i < tokens.length - 1; i++) {
     const t = tokens[i];
     if (t !== 'or' && t !== 'and' && t !== 'then') {
@@ -49,7 +73,8 @@ export function verbsOfName(tokens: string[], source: VerbSource = 'name', prefi
       continue;
     }
     const next = nameVerb(tokens[i + 1]);
-    if (next && next.ambiguous !== 'noun') out.push(makeVerb(next, source, tokens[i + 1]));
+    // "drag and drop" is one gesture, not a drag and a deletion
+    if (next && next.ambiguous !== 'noun' && !(first.lemma === 'drag' && next.lemma === 'drop')) out.push(makeVerb(next, source, tokens[i + 1]));
   }
   return out;
 }
@@ -66,6 +91,8 @@ const OBJECTISH = new Set(
   ('a an the all any some multiple one or more new existing specific it them its your my this that these those ' +
     'for up out down on in into with and if whether to by from every each several many current').split(' '),
 );
+/** "Charge against an open tab", "Deposit funds into an account": a preposition right after marks the verb. */
+const PREPOSITIONS = new Set(['into', 'to', 'from', 'against', 'onto', 'via', 'through', 'between', 'across']);
 /** A clause that starts with these is not the tool's own action: "when writing code", "before deleting". */
 const SUBORDINATE = new Set(['when', 'whenever', 'before', 'after', 'while', 'if', 'once', 'until', 'unless']);
 const CONNECTORS = new Set([',', 'or', 'and', '/', '&', 'and/or']);
@@ -76,12 +103,12 @@ const CONNECTORS = new Set([',', 'or', 'and', '/', '&', 'and/or']);
  * base form needs an object after it ("Call the API", not "Call history"). Further in, only plain verbs
  * count, and never in -ing form ("Top-selling variants").
  */
-function proseVerbFits(info: VerbInfo, word: string, next: string | undefined, head: boolean): boolean {
+function proseVerbFits(info: VerbInfo, word: string, next: string | undefined, head: boolean, after?: string): boolean {
   const base = info.lemma === word;
   if (word.endsWith('ing') && !base && !head) return false;
   if (!info.ambiguous) return true;
   if (!head) return false;
-  if (base) return info.ambiguous === 'verb' || (next !== undefined && OBJECTISH.has(next));
+  if (base) return info.ambiguous === 'verb' || (next !== undefined && (OBJECTISH.has(next) || PREPOSITIONS.has(next) || (after !== undefined && PREPOSITIONS.has(after))));
   return true;
 }
 
@@ -96,7 +123,7 @@ function leadVerbs(segment: string, source: VerbSource): Verb[] {
     if (caps) { if (counted > 0) counted++; continue; } // headers ("START HERE") skip; acronyms count
     const info = proseVerb(word);
     const next = toks[i + 1]?.word;
-    if (info && proseVerbFits(info, word, next, counted === 0)) {
+    if (info && proseVerbFits(info, word, next, counted === 0, toks[i + 2]?.word)) {
       const out: Verb[] = [makeVerb(info, source, word)];
       // continue through "X, Y, or Z"
       let j = i + 1;

@@ -29,6 +29,8 @@ export function buildToolPolicy(name: string, category: Category, risk: Risk, s:
   if (limit) entry.limits = [{ counter: counterName(name), window: limit[1], max: limit[0], scope: 'grant' }];
   if (category === 'Read' && risk === 'Low') return { entry: {}, hide: false };
   const strict = category === 'Destructive' || category === 'Financial';
+  // a condition may only name what the input schema declares, never a parameter read from the description
+  if (s.documented) return { entry, hide: strict && risk === 'Critical' };
   const { require, deny_if } = schemaConditions(s, {
     strict,
     recipients: category === 'Execute',

@@ -4,7 +4,7 @@ import type { ToolAnalysis } from './analysis.ts';
 import type { CategoryResult } from './category.ts';
 import { PRIVATE_HOST, SENSITIVE_PATH, DANGEROUS_COMMAND, WRITING_SQL, EMAIL_ALLOWLIST, E164, RISKY_CODE } from './policy-conditions.ts';
 import { proseVerb, thirdPerson } from './verbs.ts';
-import { MESSAGE_VERBS } from './risk.ts';
+import { MESSAGE_VERBS } from './risk-rules/execute.ts';
 import type { Finding, Policy, Risk } from './types.ts';
 
 const CLEAN_LEAD = /^[A-Za-z][^<>`{}\[\]\n]{8,159}$/;

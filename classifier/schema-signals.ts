@@ -1,6 +1,7 @@
 // Parameter-derived signals (DESIGN §4): free-text command, code, SQL or query; paths; URLs; recipients;
 // amounts; bulk or recursive flags; credentials and permissions; action enums.
 import { recipients, type RecipientKind } from './recipients.ts';
+import { isSelector } from './router.ts';
 import { isFreeText, schemaParams, type Param } from './schema-params.ts';
 
 export type { RecipientKind };
@@ -8,6 +9,8 @@ export type { RecipientKind };
 
 export interface SchemaSignals {
   params: Param[];
+  /** The parameters come from the description's argument list, not from an input schema. */
+  documented: boolean;
   shell?: Param;
   code?: Param;
   /** Free-text query in a query language; `writable` when the language can change data. */
@@ -28,6 +31,8 @@ export interface SchemaSignals {
   permissions: Param[];
   /** An action/operation enum: the verbs a multi-operation tool can perform. */
   actions?: { param: Param; values: string[] };
+  /** A sub-command selector without listed values (a router's `command`, "the command to execute against the tool"). */
+  selector?: Param;
   /** A `mode` enum: read as actions only when the name names none. */
   modes?: { param: Param; values: string[] };
   /** HTTP methods a generic request tool accepts. */
@@ -99,17 +104,19 @@ function queryLanguage(p: Param, toolText: string): string | undefined {
 }
 
 /** Reads the parameter signals of one tool; its name and description give context. */
-export function schemaSignals(inputSchema: Record<string, unknown> | undefined, toolName: string, description = ''): SchemaSignals {
+export function schemaSignals(inputSchema: Record<string, unknown> | undefined, toolName: string, description = '', documented?: (description: string) => Param[]): SchemaSignals {
   const toolText = `${toolName} ${description.length > 600 ? description.slice(0, 600) : description}`;
-  const params = schemaParams(inputSchema);
-  const s: SchemaSignals = { params, paths: [], outputPaths: [], urls: [], recipients: [], amounts: [], bulk: [], credentials: [], permissions: [], ids: [], content: [] };
+  const declared = schemaParams(inputSchema);
+  const params = declared.length || !documented ? declared : documented(description);
+  const s: SchemaSignals = { params, documented: params !== declared, paths: [], outputPaths: [], urls: [], recipients: [], amounts: [], bulk: [], credentials: [], permissions: [], ids: [], content: [] };
   for (const p of params) {
     const t = last(p);
     const all = joined(p);
     const free = isFreeText(p);
     const nested = p.path.includes('[]');
     const ctx = p.description + ' ' + toolText;
-    if (free && (SHELL.has(t) || SHELL.has(all))) {
+    const selector = (ACTION.has(t) || ACTION.has(all)) && !nested && isSelector(p, description, params);
+    if (free && (SHELL.has(t) || SHELL.has(all)) && !selector) {
       s.shell ??= p;
     } else if (free && (t === 'args' || t === 'arguments') && CLI.test(toolText)) {
       s.shell ??= p;
@@ -143,6 +150,7 @@ export function schemaSignals(inputSchema: Record<string, unknown> | undefined, 
       const listed = values.length ? values : free ? quotedValues(p.description) : [];
       if (t === 'method' && listed.some((v) => HTTP_METHOD.test(v))) s.methods ??= { param: p, values: listed };
       else if (listed.length && !s.actions) s.actions = { param: p, values: listed };
+      else if (!listed.length && selector) s.selector ??= p;
     } else if (!nested && t === 'mode' && !s.modes) {
       const values = stringValues(p.values);
       if (values.length) s.modes = { param: p, values };

@@ -13,8 +13,8 @@ export interface VerbInfo {
 // `*` marks a verb that is also a noun but leans verb (run, search, list); `+` one that leans noun
 // (email, call, post, order, status): as a name's first word it is read as a noun when a verb follows.
 const LEXICON: Record<VerbClass, string> = {
-  financial: 'pay charge+ refund buy purchase sell trade+ withdraw deposit+ checkout tip+ donate invest bid+ ' +
-    'swap* stake unstake remit wire+ settle payout+ order+',
+  financial: 'pay charge+ refund buy purchase sell trade+ withdraw deposit+ checkout+ tip+ donate invest bid+ ' +
+    'swap* stake unstake remit wire+ settle payout+ order+ borrow lend repay redeem liquidate',
   destructive: 'delete remove drop* purge destroy erase wipe truncate revoke terminate kill uninstall clear ' +
     'reset* rm rmdir unregister deregister discard overwrite evict expire flush ban kick trash+ nuke unlink* void+',
   execute: 'run* execute exec eval invoke call+ trigger dispatch send post+ publish broadcast notify email+ sms+ ' +
@@ -23,7 +23,7 @@ const LEXICON: Record<VerbClass, string> = {
     'converse play* click tap press* type+ fill* hover drag scroll swipe navigate goto focus+ emulate resize ' +
     'install provision scale+ apply* rollout promote migrate submit spawn shell+ ssh curl interact ' +
     'screencast record+ transcribe mute unmute join leave+ connect disconnect exit quit reload refresh* upgrade downgrade sign* ' +
-    'schedule+ invite ping+ wake',
+    'schedule+ invite ping+ wake step+ skip*',
   write: 'create add insert update upsert set* put* edit modify patch+ change+ save store+ write append upload ' +
     'import* rename move* copy* clone fork+ duplicate assign unassign tag+ untag label+ link+ attach detach ' +
     'mark* star+ unstar pin+ unpin follow unfollow enable disable configure setup init initialize toggle lock+ ' +
@@ -34,19 +34,21 @@ const LEXICON: Record<VerbClass, string> = {
     'upvote downvote sync* push* share* transfer+ generate* make* deactivate activate rotate* renew ' +
     'extend* increment decrement claim+ report+ protect unprotect unmerge reauthorize receive confirm ' +
     'correct* fulfill arrange ship+ ' +
-    'compress decompress gzip zip+ unzip',
+    'compress decompress gzip zip+ unzip optimize optimise reindex ingest freeze unfreeze deduplicate dedupe ' +
+    'prioritize prioritise reprioritize',
   read: 'get list* search* find read fetch query* describe show view* check* inspect lookup look count* retrieve ' +
-    'browse download export* analyze analyse validate lint verify explain summarize summarise compare diff* ' +
+    'browse download export* reveal analyze analyse validate lint verify explain summarize summarise compare diff* ' +
     'preview* monitor* explore discover parse calculate calc compute* estimate decode encode echo suggest recommend guide+ ' +
     'render translate convert* scan* audit+ detect diagnose test* wait poll sample+ watch* tail+ peek extract identify ' +
     'classify predict forecast score+ measure benchmark+ profile+ trace+ load* open* capture* screenshot+ ' +
     'snapshot+ take* review* evaluate* determine research ask consult think reason+ plan+ answer+ return provide ' +
     'display print output+ select* seek visualize visualise plot+ chart+ draw* demonstrate simulate observe ' +
+    'normalize normalise chunk+ split* prettify beautify minify tokenize tokenise ' +
     'collect* gather introspect dump+ whoami listen ' +
     // read heads: nouns that name a read (`call_status`, `health_check`)
     'status+ info+ details+ detail+ health+ stats+ statistics+ history+ summary+ version+ metadata+ overview+ ' +
     'schema+ docs+ documentation+ help+ usage+',
-  weak: 'manage handle process* perform do use operate control+ administer batch+ crud admin+ work+ place+',
+  weak: 'manage handle process* perform do use operate control+ administer batch+ crud admin+ work+ place+ initiate',
 };
 
 const INFO = new Map<string, VerbInfo>();

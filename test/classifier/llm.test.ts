@@ -172,13 +172,13 @@ describe('LLM review', () => {
   });
 
   it('may change a category the heuristics only guessed, but never lowers the risk', async () => {
-    const tagPhoto = { name: 'tag_photo', description: 'Returns the tags of a photo', inputSchema: { type: 'object', properties: { id: { type: 'string' } } } };
-    const guessed = classifyTools({ tools: [tagPhoto] });
+    const syncPhoto = { name: 'sync_photo', description: 'Returns the tags of a photo', inputSchema: { type: 'object', properties: { id: { type: 'string' } } } };
+    const guessed = classifyTools({ tools: [syncPhoto] });
     expect(guessed[0]).toMatchObject({ category: 'Write', risk: 'Medium' });
-    fake.script('tag_photo', verdict('Read', 'Low'));
-    const [o] = await reviewerFor(fake).reviewServer({ tools: [tagPhoto] }, guessed);
+    fake.script('sync_photo', verdict('Read', 'Low'));
+    const [o] = await reviewerFor(fake).reviewServer({ tools: [syncPhoto] }, guessed);
     expect(o!.classification).toMatchObject({ category: 'Read', risk: 'Medium' });
     expect(o!.classification.evidence).toContain('risk stays at the heuristic floor Medium, not Low: a description cannot lower risk');
-    expect(o!.classification.policy).toEqual(toolPolicy({ name: 'tag_photo', category: 'Read', risk: 'Medium' }, tagPhoto));
+    expect(o!.classification.policy).toEqual(toolPolicy({ name: 'sync_photo', category: 'Read', risk: 'Medium' }, syncPhoto));
   });
 });

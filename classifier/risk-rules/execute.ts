@@ -1,0 +1,119 @@
+// Grading rules for Execute tools (DESIGN §4): High by default (messages, calls, builds, deploys);
+// Critical for free-text shell, code or writable SQL, arbitrary workloads and agents with a shell; Medium for
+// interface actions and reruns of what is already configured; Low for media playback and scrolling.
+import type { RiskRule } from './rule.ts';
+import type { RiskFacts } from '../risk-facts.ts';
+
+export const MESSAGE_VERBS: ReadonlySet<string> = new Set(['send', 'reply', 'respond', 'forward', 'publish', 'broadcast', 'notify', 'email', 'sms', 'text', 'message', 'tweet', 'retweet', 'post', 'call', 'dial', 'say', 'speak', 'converse', 'invite', 'ring', 'activate']);
+const DEPLOY_VERBS = new Set(['deploy', 'redeploy', 'install', 'apply', 'provision', 'rollout', 'promote', 'upgrade', 'compose', 'up']);
+const WORKLOAD_PARAM = /^(?:chart|image|manifest|yaml|repo|repository|template|helm|url|source|dockerfile|spec|values|compose|composefile|file)$/;
+const WORKLOAD_PROSE = /\b(?:docker[- ]compose|compose file|helm chart|kubernetes manifests?|k8s manifests?|any (?:container )?image|arbitrary (?:workloads?|containers?|images?))\b/;
+const UI_VERBS = new Set(['click', 'tap', 'press', 'type', 'fill', 'hover', 'drag', 'swipe', 'focus', 'emulate', 'select', 'navigate', 'goto', 'screencast', 'open', 'close', 'reload', 'refresh', 'interact', 'handle', 'launch', 'switch', 'resize', 'configure', 'set', 'accept', 'dismiss', 'upload', 'check', 'uncheck', 'submit']);
+const SCROLLS = new Set(['scroll', 'wheel', 'hover', 'zoom', 'pan']);
+const RERUN_VERBS = new Set(['rerun', 'retry', 'restart', 'trigger', 'run', 'start', 'stop', 'cancel', 'pause', 'resume', 'end', 'launch', 'halt', 'reload', 'refresh', 'hangup', 'leave', 'disconnect', 'connect', 'join', 'wake', 'step', 'test', 'continue', 'exec', 'execute', 'skip', 'abort', 'reboot', 'shutdown', 'suspend']);
+const MEDIA = new Set(['track', 'song', 'music', 'playback', 'playlist', 'album', 'sound', 'audio', 'video', 'player', 'volume', 'shuffle', 'repeat', 'podcast', 'episode', 'radio', 'notification', 'ringtone', 'chime', 'beep']);
+const MEDIA_VERBS = new Set(['play', 'pause', 'resume', 'skip', 'next', 'previous', 'seek', 'shuffle', 'repeat', 'mute', 'unmute', 'transfer', 'queue', 'stop']);
+const AGENT = /\bagents?\b|\bassistant\b/;
+const AGENT_SHELL = /\b(?:terminal|shell|cli|command[- ]line|git|file ops|edit files|run (?:any )?commands?|bash)\b/;
+const NEW_PIPELINE = /\b(?:triggers? a new|new (?:pipeline|build|workflow run)|generates? (?:an? )?(?:appropriate )?[a-z]* ?config(?:uration)?)\b/;
+const OFFENSIVE = /\b(?:injection|sqli|nosqli|xss|exploit|bypass|brute[- ]?force|fuzz(?:ing|er)?|payloads?|attack|pentest|penetration test|credential stuffing|ddos|flood)\b/;
+const PAGE_SCRIPT = /\b(?:page|element|browser|dom|tab)\b/;
+const DEBUGGER = /\b(?:gdb|lldb|debugger|breakpoint|debuggee)\b/;
+
+function hasAny(list: string[], set: ReadonlySet<string>): string | undefined {
+  for (const x of list) if (set.has(x)) return x;
+  return undefined;
+}
+
+const messaging = (f: RiskFacts) => MESSAGE_VERBS.has(f.lemma) || f.s.recipients.length > 0 || f.a.domain?.id === 'voice' && !(RERUN_VERBS.has(f.lemma) && !f.freeInputs);
+const agent = (f: RiskFacts) => AGENT.test(`${f.a.tokens.join(' ')} ${f.text.slice(0, 160)}`) && (f.lemma === 'run' || f.lemma === 'execute' || f.lemma === 'invoke' || f.lemma === 'call' || f.lemma === 'spawn' || f.lemma === 'start' || !f.lemma || f.a.tokens.includes('agent') || f.a.tokens.includes('code'));
+
+export const EXECUTE_RULES: RiskRule[] = [
+  {
+    id: 'execute.shell', category: 'Execute', effect: 'raise', to: 'Critical',
+    summary: 'takes a free-text shell command',
+    test: (f) => f.s.shell ? `parameter \`${f.s.shell.path}\` runs any command` : f.runs === 'shell' ? 'the description says it runs shell commands it is given' : undefined,
+  },
+  {
+    id: 'execute.page-script', category: 'Execute', effect: 'base', to: 'High',
+    summary: 'runs JavaScript in a browser page (confined to the page, but acts as the logged-in user)',
+    test: (f) => (f.s.code || f.runs === 'code' || f.lemma === 'evaluate') && f.a.domain?.id === 'browser' || (f.lemma === 'evaluate' && PAGE_SCRIPT.test(f.text.slice(0, 100))) ? 'it runs script inside a browser page, as the logged-in user' : undefined,
+  },
+  {
+    id: 'execute.code', category: 'Execute', effect: 'raise', to: 'Critical',
+    summary: 'takes code to run',
+    test: (f) => {
+      if (f.a.domain?.id === 'browser' || (f.lemma === 'evaluate' && PAGE_SCRIPT.test(f.text.slice(0, 100)))) return undefined;
+      return f.s.code ? `parameter \`${f.s.code.path}\` runs any code` : f.runs === 'code' ? 'the description says it runs code it is given' : undefined;
+    },
+  },
+  {
+    id: 'execute.writable-query', category: 'Execute', effect: 'raise', to: 'Critical',
+    summary: 'takes free-text SQL or Cypher that can change or drop data',
+    test: (f) => f.s.queryLang?.writable ? `${f.s.queryLang.lang.toUpperCase()} text can change or drop data` : f.runs === 'sql' ? 'the description says it runs SQL it is given, which can change or drop data' : undefined,
+  },
+  {
+    id: 'execute.debugger-command', category: 'Execute', effect: 'raise', to: 'Critical',
+    summary: 'takes free-text debugger commands (which can run shell commands)',
+    test: (f) => DEBUGGER.test(`${f.a.tokens.join(' ')} ${f.text.slice(0, 120)}`) && (f.a.tokens.includes('command') || /\bexecute (?:a |any )?(?:gdb |lldb |debugger )?command\b/.test(f.text)) ? 'it takes debugger commands, which can run shell commands and rewrite memory' : undefined,
+  },
+  {
+    id: 'execute.workload', category: 'Execute', effect: 'raise', to: 'Critical',
+    summary: 'deploys an arbitrary workload (a chart, an image, a compose file from anywhere)',
+    test: (f) => {
+      if (!DEPLOY_VERBS.has(f.lemma) && !f.a.tokens.includes('up')) return undefined;
+      if (f.s.params.some((p) => WORKLOAD_PARAM.test(p.tokens.join('')) && !p.values)) return 'deploys an arbitrary workload from its parameters';
+      return WORKLOAD_PROSE.test(f.text) ? 'deploys whatever workload the given file or chart defines' : undefined;
+    },
+  },
+  {
+    id: 'execute.agent', category: 'Execute', effect: 'raise', to: 'High',
+    summary: 'hands work to another autonomous agent',
+    test: (f) => agent(f) ? 'it hands work to another autonomous agent, whose actions the definition does not bound' : undefined,
+  },
+  {
+    id: 'execute.agent-with-shell', category: 'Execute', effect: 'raise', to: 'Critical',
+    summary: 'runs an autonomous coding agent that has a shell, files and git',
+    test: (f) => agent(f) && AGENT_SHELL.test(f.text) ? 'the agent it runs can use a terminal, edit files and run commands' : undefined,
+  },
+  {
+    id: 'execute.attack', category: 'Execute', effect: 'raise', to: 'High',
+    summary: 'sends attack payloads (injection, brute force, fuzzing) to a target',
+    test: (f) => OFFENSIVE.test(`${f.a.tokens.join(' ')} ${f.text.slice(0, 200)}`) ? 'it sends attack payloads to the target it is given' : undefined,
+  },
+  {
+    id: 'execute.new-pipeline', category: 'Execute', effect: 'raise', to: 'High',
+    summary: 'starts a new build or pipeline from generated configuration, not a rerun',
+    test: (f) => NEW_PIPELINE.test(f.text) ? 'it starts a new pipeline from configuration it generates' : undefined,
+  },
+  {
+    id: 'execute.reaches-people', category: 'Execute', effect: 'base', to: 'High',
+    summary: 'sends a message, an invitation or a call to people',
+    test: (f) => messaging(f) ? (f.s.recipients.length ? `parameter \`${f.s.recipients[0].param.path}\` names a recipient` : 'it reaches people outside the system') : undefined,
+  },
+  {
+    id: 'execute.media', category: 'Execute', effect: 'lower', to: 'Low',
+    summary: 'controls media playback on a device',
+    test: (f) => !messaging(f) && (MEDIA_VERBS.has(f.lemma) || f.a.tokens.includes('next') || f.a.tokens.includes('previous')) && (hasAny(f.objects, MEDIA) || hasAny(f.a.tokens, MEDIA)) ? `'${f.lemma || f.a.tokens[0]}' controls media playback` : undefined,
+  },
+  {
+    id: 'execute.scroll', category: 'Execute', effect: 'lower', to: 'Low',
+    summary: 'scrolls or hovers in an open page',
+    test: (f) => SCROLLS.has(f.lemma) || f.a.tokens.includes('wheel') ? `'${f.lemma || 'scroll'}' only moves the view of an open page` : undefined,
+  },
+  {
+    id: 'execute.interface', category: 'Execute', effect: 'lower', to: 'Medium',
+    summary: 'an interface action on an open session (click, type, navigate, a dialog)',
+    test: (f) => !messaging(f) && UI_VERBS.has(f.lemma) && !f.s.code && !f.s.shell && (f.a.domain?.id === 'browser' || f.a.domain?.id === 'device' || !f.s.content.length) ? `'${f.lemma}' is an interface action on an open session` : undefined,
+  },
+  {
+    id: 'execute.rerun', category: 'Execute', effect: 'lower', to: 'Medium',
+    summary: 'runs, stops or reruns an existing operation as configured, with no free-text input',
+    test: (f) => !messaging(f) && RERUN_VERBS.has(f.lemma) && !f.freeInputs && !agent(f) ? 'runs or stops an existing operation as configured, with no free-text input' : undefined,
+  },
+  {
+    id: 'execute.dry-run', category: 'Execute', effect: 'lower', to: 'Medium',
+    summary: 'defaults to a dry run',
+    test: (f) => f.s.dryRunDefault ? `parameter \`${f.s.dryRunDefault.path}\` defaults to a dry run` : undefined,
+  },
+];
