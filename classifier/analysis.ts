@@ -54,9 +54,13 @@ const READ_ONLY_CLAIM = /\bread[- ]only\b(?! mode)|\bdoes not (?:modify|change|c
 const GUIDANCE = /\b(?:provides?|returns?|gives?|generates?|offers?|get|gets)\b[^.]{0,60}?\b(?:documentation|docs|guidance|guidelines|instructions|best practices|runbook|recipe|checklist|step-by-step)\b/i;
 const DESC_SHELL = /\b(?:shell|terminal|bash|powershell|cmd|zsh|wsl) commands?\b|\bcommand[- ]line\b|\bkubectl (?:commands?|args|arguments)\b|\b(?:execute|run)s? (?:a |an |any |the |arbitrary )?(?:[a-z0-9-]+ ){0,2}commands?\b(?! (?:palette|history|center))/i;
 const DESC_SQL = /\b(?:sql|cypher)\b[^.]{0,40}\b(?:quer(?:y|ies)|statements?)\b|\((?:insert|update|delete|drop)\b/i;
+/** A read-eval-print loop or interpreter runs whatever code it is given. */
+const DESC_REPL = /\b(?:python|javascript|node(?:\.js)?|js|ruby|lua|r|julia|php|perl|sql|shell|bash)\s+(?:repl|interpreter|console)\b|\brepl\b/i;
 const DESC_CODE = /\b(?:execut|run|eval)\w*\b[^.]{0,30}\b(?:javascript|python|arbitrary code|code snippets?|scripts?|(?:apple|java|power|type)script|code(?! (?:review|analysis|quality|coverage|scan|search|format|lint|complexity|owners?|snippet)))\b/i;
 
 const STOP = new Set(['a', 'an', 'the', 'by', 'of', 'or', 'and', 'to', 'for', 'with', 'from', 'in', 'on', 'at', 'my', 'mcp', 'tool']);
+/** Modifiers of the verb, not objects: `forceRefresh` refreshes, it does not act on a force. */
+const MODIFIERS = new Set(['force', 'forced', 'hard', 'soft', 'quick', 'full', 'auto', 'safe', 'dry', 'fast', 'deep', 'smart', 'async', 'sync', 'bulk', 'batch', 'multi', 'single', 'simple', 'advanced', 'basic']);
 const DIGITS = /^\d+$/;
 const HTTP_PREFIX = new Set(['get', 'post', 'put', 'patch', 'delete']);
 /** Server-name words that still name what a tool acts on (`send_payments` on payments-sdk). */
@@ -102,7 +106,7 @@ export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolA
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (PREPOSITION.has(t) && objects.length) closed = true;
-    if (STOP.has(t) || DIGITS.test(t)) continue;
+    if (STOP.has(t) || DIGITS.test(t) || (MODIFIERS.has(t) && i < tokens.length - 1 && !nameVerbs.some((v) => v.word === t))) continue;
     // the server's name and an OpenAPI method prefix (`post_tags_addToProfiles`) are not what the tool acts on
     if (i === 0 && tokens.length > 1 && (namespace(t) || (HTTP_PREFIX.has(t) && nameVerbs[0]?.word !== t))) continue;
     if (server.serverWords.has(t) && !NOUN_OBJECTS.has(singular(t))) continue;
@@ -130,6 +134,14 @@ export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolA
   };
 }
 
+/** "… a session ID that can be used with execute_in_session to run commands": another tool runs them. */
+const OTHER_TOOL_RUNS = /\b(?:used|passed|given)\s+(?:with|to|by|in)\s+`?[a-z]+_[a-z_]+`?[^.]{0,30}$/i;
+function byAnotherTool(lead: string, runs: 'shell' | 'code' | 'sql'): boolean {
+  const re = runs === 'shell' ? DESC_SHELL : runs === 'code' ? DESC_CODE : DESC_SQL;
+  const m = re.exec(lead);
+  return !!m && OTHER_TOOL_RUNS.test(lead.slice(Math.max(0, m.index - 80), m.index));
+}
+
 /** The description's claims, computed once and only for the tools whose category needs them. */
 export function claimsOf(a: ToolAnalysis): Claims {
   if (a.claims) return a.claims;
@@ -139,7 +151,7 @@ export function claimsOf(a: ToolAnalysis): Claims {
   const s = a.schema;
   const freeInput = !s.params.length || s.params.some((p) => p.type === 'string' && !p.values);
   const runs = s.shell || s.code || s.queryLang || !freeInput ? undefined
-    : DESC_SHELL.test(lead) ? 'shell' : DESC_CODE.test(lead) ? 'code' : DESC_SQL.test(lead) && !READ_ONLY_CLAIM.test(lead) ? 'sql' : undefined;
-  a.claims = { readOnly: READ_ONLY_CLAIM.test(opening), guidance: GUIDANCE.test(opening), runs };
+    : DESC_SHELL.test(lead) ? 'shell' : DESC_CODE.test(lead) || DESC_REPL.test(lead) ? 'code' : DESC_SQL.test(lead) && !READ_ONLY_CLAIM.test(lead) ? 'sql' : undefined;
+  a.claims = { readOnly: READ_ONLY_CLAIM.test(opening), guidance: GUIDANCE.test(opening), runs: runs && !byAnotherTool(lead, runs) ? runs : undefined };
   return a.claims;
 }

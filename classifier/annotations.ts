@@ -5,6 +5,17 @@ import type { CategoryResult } from './category.ts';
 import { domainEvidence } from './context.ts';
 import type { Category } from './types.ts';
 
+/** Developer command-line tools: a tool named after one, with nothing else to go on, runs it. */
+const CLI_TOOLS = new Set(['npm', 'npx', 'pnpm', 'yarn', 'pip', 'pipx', 'uv', 'cargo', 'swift', 'xcodebuild', 'xcrun', 'gradle', 'maven', 'mvn', 'make', 'cmake', 'brew', 'apt', 'docker', 'kubectl', 'helm', 'terraform', 'ansible', 'git', 'gh', 'az', 'aws', 'gcloud', 'dotnet', 'go', 'rustc', 'gcc', 'clang', 'bazel', 'deno', 'bun', 'poetry', 'conda', 'composer', 'gem', 'bundle', 'flutter', 'adb', 'pod', 'cocoapods']);
+const CLI_NOUNS = /(?:^| )(?:cli|package manager|command line)(?: |$)/;
+
+function cliTool(a: ToolAnalysis): string | undefined {
+  if (a.description.trim() || a.schema.params.some((p) => p.values)) return undefined;
+  const words = a.tokens.join(' ');
+  const named = a.tokens.find((t) => CLI_TOOLS.has(t));
+  return named && CLI_NOUNS.test(words) ? words : named && a.tokens.length <= 2 ? named : CLI_NOUNS.test(words) ? words : undefined;
+}
+
 /** The author's annotation settles a category that name and description leave open. */
 function decided(r: CategoryResult, category: Category, hint: string): CategoryResult {
   r.evidence.push(`name and description are ambiguous, so the author's ${hint} decides`);
@@ -26,6 +37,12 @@ export function finish(a: ToolAnalysis, r: CategoryResult, moneyByObject: boolea
     const d = a.domain;
     if (d && (d.id === 'voice' || d.id === 'browser' || d.id === 'device' || d.id === 'shell')) {
       r.evidence.push(domainEvidence(d, a.tool.name));
+      r.category = 'Execute';
+      return r;
+    }
+    const cli = cliTool(a);
+    if (cli) {
+      r.evidence.push(`the name is the command-line tool '${cli}' and nothing says what it only reads; it runs that tool`);
       r.category = 'Execute';
       return r;
     }

@@ -6,6 +6,7 @@ import { makeVerb, verbsOfValues, type Verb } from './intent.ts';
 import { contextualClass } from './verb-context.ts';
 import type { VerbClass } from './verbs.ts';
 import { routerSummary, summaryVerbs } from './router.ts';
+import { langLabel } from './schema-signals.ts';
 
 /** The category being decided: classes that apply, evidence, and how sure behaviour is. */
 export interface Draft { classes: Set<VerbClass>; ev: string[]; strength: Strength }
@@ -84,11 +85,12 @@ export function applySchema(a: ToolAnalysis, d: Draft, primary: Verb | undefined
     if (s.queryLang) {
       const q = s.queryLang;
       if (q.writable) { d.classes.add('execute'); d.strength = 'strong'; }
-      d.ev.push(`parameter \`${q.param.path}\` takes ${q.lang.toUpperCase()} text${q.writable ? ', which can write' : ''}`);
+      d.ev.push(`parameter \`${q.param.path}\` takes ${langLabel(q.lang)}${q.writable ? ', which can write' : ''}`);
     }
   }
   const open = d.strength !== 'strong' && !s.shell && !s.code;
-  if (open && claimsOf(a).guidance && !s.shell && !s.code && !d.classes.has('destructive') && !(d.classes.has('financial') && !moneyByObject)) {
+  // a tool whose name names no action and whose description says it provides guidance returns that guidance
+  if ((open || weakName && !s.params.length) && claimsOf(a).guidance && !s.shell && !s.code && !d.classes.has('destructive') && !(d.classes.has('financial') && !moneyByObject)) {
     d.classes.clear();
     d.classes.add('read');
     d.ev.push('description says it returns guidance or documentation');

@@ -8,6 +8,7 @@ import type { VerbClass } from './verbs.ts';
 import { finish } from './annotations.ts';
 import { applySchema, resolved, type Draft } from './category-schema.ts';
 import { isDispatcher } from './router.ts';
+import { proseEffects } from './category-prose.ts';
 
 export type Strength = 'strong' | 'weak' | 'none';
 
@@ -38,6 +39,9 @@ function best(classes: Set<VerbClass>): Category | undefined {
   return undefined;
 }
 
+
+/** Name verbs general enough that the description's list of actions says more (`update_x`: "Update or delete …"). */
+const GENERIC = new Set(['update', 'modify', 'edit', 'change', 'set', 'sync', 'configure', 'patch', 'put', 'post', 'save', 'apply', 'process', 'run', 'execute', 'perform', 'submit', 'send', 'trigger', 'invoke', 'call']);
 
 const MAKERS = new Set(['create', 'generate', 'make', 'build', 'compose', 'draft']);
 
@@ -106,7 +110,7 @@ export function decideCategory(a: ToolAnalysis): CategoryResult {
       if (proseTop === 'read' && soft) {
         ev.push(`${from} begins with '${prose[0].word}', which reads rather than changes`);
         strength = 'weak';
-      } else if (soft && primary && prose.length > 1 && ORDER.indexOf(proseTop) < ORDER.indexOf(primary.cls)) {
+      } else if (soft && primary && GENERIC.has(primary.lemma) && prose.length > 1 && ORDER.indexOf(proseTop) < ORDER.indexOf(primary.cls)) {
         for (const v of prose) if (!v.ambiguous) classes.add(v.cls);
         ev.push(`${from} begins with '${prose[0].word}'`);
       }
@@ -126,7 +130,7 @@ export function decideCategory(a: ToolAnalysis): CategoryResult {
   }
   const behaviour = best(classes);
   const verb = pickVerb(nameVerbs, prose, actions, a, behaviour);
-  return finish(a, { category: behaviour ?? 'Read', behaviour, strength, evidence: ev, verb, agree, disagree, byAnnotation: false, dispatcher }, moneyByObject);
+  return proseEffects(a, finish(a, { category: behaviour ?? 'Read', behaviour, strength, evidence: ev, verb, agree, disagree, byAnnotation: false, dispatcher }, moneyByObject));
 }
 
 function pickVerb(name: Verb[], prose: Verb[], actions: Verb[], a: ToolAnalysis, cat: Category | undefined): Verb | undefined {

@@ -47,7 +47,8 @@ export function verbsOfName(tokens: string[], source: VerbSource = 'name', optio
   }
   const head = tokens.length > 1 + from ? nameVerb(tokens[from]) : undefined;
   const agent = tail ? agentVerb(tail) : undefined;
-  if (agent && (!head || head.ambiguous)) return [makeVerb(agent, source, tail)];
+  // `deploy-services-reader` reads deploy services; `create_reader` creates a reader
+  if (agent && (!head || head.ambiguous || tokens.length - from >= 3)) return [makeVerb(agent, source, tail)];
   let primary = -1;
   let lastCandidate = -1;
   for (let i = from; i < tokens.length; i++) {

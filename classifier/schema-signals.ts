@@ -64,7 +64,10 @@ const CONTENT = new Set(['body', 'content', 'text', 'message', 'html', 'markdown
 
 const WRITABLE_LANG = /\b(?:sql|postgres|mysql|sqlite|t-sql|cypher|gremlin|sparql|n1ql|cql|hql|influxql|clickhouse|snowflake|athena|bigquery|duckdb|mssql|oracle|graphql mutation)\b/i;
 const READ_LANG = /\b(?:soql|sosl|promql|logql|traceql|kql|lucene|jql|esql|spl|flux|jq|jsonpath|xpath|graphql)\b/i;
-const READ_ONLY_CLAIM = /read[- ]only|only (?:select|read)|select (?:statements|queries) only|only select|cannot (?:modify|write)|does not modify|non-mutating|no (?:writes|mutations)/i;
+const READ_ONLY_CLAIM = /read[- ]only|only (?:select|read)|select (?:statements|queries) only|only select|only supports? select|cannot (?:modify|write)|does not modify|non-mutating|no (?:writes|mutations)|(?:insert|update|delete|drop)\b[^.\n]{0,60}\b(?:are |is )?not (?:supported|allowed|permitted)/i;
+const MUTATION = /mutation/i;
+/** A query run against a data store whose language the definition does not name: it can be anything the store accepts. */
+const DATA_STORE_QUERY = /\b(?:database|db|linked service|data ?source|data ?store|warehouse|dataset|datasets|table|tables|data lake|lakehouse|cluster)\b/i;
 const CLI = /\b(?:kubectl|helm|az|aws|gcloud|gsutil|terraform|docker|oc|eksctl)\b/i;
 const OUTPUT = new Set(['save', 'output', 'out', 'dest', 'destination', 'export', 'download']);
 const SAVES_TO = /\b(?:save[sd]?|saving|write[sn]?|written|writing)\b|\boutput (?:file|path|dir|directory|folder)\b/i;
@@ -103,6 +106,11 @@ function queryLanguage(p: Param, toolText: string): string | undefined {
   return undefined;
 }
 
+/** How evidence names a query language: "SQL text", or "free-text queries" when the definition names none. */
+export function langLabel(lang: string): string {
+  return lang === 'query' ? 'free-text queries' : `${lang.toUpperCase()} text`;
+}
+
 /** Reads the parameter signals of one tool; its name and description give context. */
 export function schemaSignals(inputSchema: Record<string, unknown> | undefined, toolName: string, description = '', documented?: (description: string) => Param[]): SchemaSignals {
   const toolText = `${toolName} ${description.length > 600 ? description.slice(0, 600) : description}`;
@@ -123,10 +131,11 @@ export function schemaSignals(inputSchema: Record<string, unknown> | undefined, 
     } else if (free && CODE.has(t) && (t !== 'code' && t !== 'source' && t !== 'function' || RUN_WORD.test(ctx))) {
       s.code ??= p;
     } else if (free && (QUERY.has(t) || QUERY.has(all))) {
-      const lang = queryLanguage(p, toolText) ?? (t !== 'query' ? t : undefined);
+      const lang = queryLanguage(p, toolText) ?? (t !== 'query' ? t : DATA_STORE_QUERY.test(toolText) && RUN_WORD.test(toolText) ? 'query' : undefined);
       if (lang) {
         const name = lang.toLowerCase();
-        const writable = !READ_LANG.test(name) && !READ_ONLY_CLAIM.test(ctx);
+        // GraphQL only reads unless the definition speaks of mutations
+        const writable = (!READ_LANG.test(name) || (name === 'graphql' && MUTATION.test(ctx))) && !READ_ONLY_CLAIM.test(ctx);
         if (!s.queryLang || (writable && !s.queryLang.writable)) s.queryLang = { param: p, lang: name, writable };
       } else s.search ??= p;
     } else if (free && SEARCH.has(t)) {

@@ -1,6 +1,6 @@
 // Verbs whose category depends on their object: `open_url` runs a browser, `open_nodes` reads a graph;
 // `run_panel_query` reads; `make_call` places a call; `create_refund` moves money.
-import type { ToolAnalysis } from './analysis.ts';
+import { claimsOf, type ToolAnalysis } from './analysis.ts';
 import type { Verb } from './intent.ts';
 import { CODE, CREDENTIAL, MESSAGE, PAYMENT_ARTIFACT, UI } from './nouns.ts';
 import { nameVerb, type VerbClass } from './verbs.ts';
@@ -15,6 +15,9 @@ const INHERENTLY_MONEY = new Set(['payment', 'charge', 'refund', 'payout', 'with
 const SEND_LIKE = new Set(['create', 'add', 'make', 'place', 'start', 'initiate', 'new', 'post', 'put', 'write', 'do', 'perform', 'submit', 'execute', 'process', 'handle', 'initialize']);
 /** Verbs that set money moving when their object is a payment, transfer or trade. */
 const MONEY_VERBS = new Set(['create', 'make', 'place', 'submit', 'send', 'execute', 'initiate', 'process', 'confirm', 'authorize', 'capture', 'issue', 'approve', 'perform', 'do', 'handle', 'start', 'sign', 'post', 'run', 'complete', 'add', 'supply', 'provide', 'open', 'increase', 'remove', 'withdraw']);
+const BILLS = new Set(['finalize', 'finalise', 'pay', 'charge', 'collect', 'capture', 'settle']);
+const BILLABLE = new Set(['invoice', 'bill', 'subscription', 'installment', 'instalment']);
+const AMENDS = new Set(['cancel', 'amend', 'modify', 'replace', 'edit', 'update', 'close']);
 const TRADING_PARAMS = new Set(['side', 'symbol', 'ticker', 'limitprice', 'stopprice', 'price']);
 const TRADING_WORDS = /\b(?:buy|sell|market order|limit order|stop order|trade|trading|exchange|brokerage|checkout)\b/i;
 /** Orders that are business records, not spending (`create_sales_order`, `create_manufacturing_order`). */
@@ -45,6 +48,7 @@ const CONTAINERS = /\b(?:docker|compose|container|containers|services?|podman|ku
 const WRITTEN_ARTIFACTS = new Set(['link', 'url', 'invite', 'invitation', 'token', 'key', 'password', 'credential', 'apikey', 'secret', 'invoice', 'coupon', 'certificate', 'cert', 'voucher']);
 const SAVES = /\b(?:creates?|saves?|writes?|stores?|imports?|uploads?)\b/i;
 const TEST_RUN = /\b(?:runs?|running|executes?)\s+(?:the\s+|all\s+|unit\s+|\w+\s+)?tests?\b|\btest suites?\b|\bxcodebuild\b|\bpytest\b|\bjest\b|\bvitest\b|\bmocha\b|\bgo test\b|\bcargo test\b/i;
+const TIMERS = new Set(['timer', 'stopwatch', 'time', 'entry', 'tracking', 'pomodoro', 'timesheet']);
 const CHANNEL_WORDS = /\b(?:channels?|topics?|events?|pattern)\b/i;
 
 /** The category class of a verb once its object is known. */
@@ -52,11 +56,11 @@ export function contextualClass(v: Verb, a: ToolAnalysis): VerbClass {
   const o = a.objects;
   const lead = a.lead;
   switch (v.lemma) {
-    case 'open': return has(o, OPENABLE) || a.schema.urls.length ? 'execute' : 'read';
+    case 'open': return has(o, OPENABLE) || a.schema.urls.length || (v.source === 'description' && objectPhrase(lead, v.word).concat(lead.toLowerCase().split(/[^a-z]+/).slice(0, 8)).some((w) => OPENABLE.has(w))) ? 'execute' : 'read';
     case 'close': return has(o, CLOSABLE) ? 'execute' : 'write';
     case 'select': return has(o, SELECTABLE) ? 'execute' : 'read';
     case 'evaluate': return a.schema.code || has(o, CODE) || (v.source !== 'schema' && CODE_WORDS.test(lead)) ? 'execute' : 'read';
-    case 'generate': return has(o, CREDENTIAL) || has(o, WRITTEN_ARTIFACTS) || (v.source === 'description' && SAVES.test(lead)) ? 'write' : 'read';
+    case 'generate': return has(o, CREDENTIAL) || has(o, WRITTEN_ARTIFACTS) || SAVES.test(lead) || objectPhrase(lead, v.word).some((w) => WRITTEN_ARTIFACTS.has(w)) ? 'write' : 'read';
     case 'reset': return has(o, CREDENTIAL) ? 'write' : 'destructive';
     case 'push': return a.schema.bulk.some((p) => p.tokens.includes('force')) ? 'destructive' : v.cls;
     case 'transfer': return moneyContext(a, o) ? 'financial' : has(o, PLAYBACK) ? 'execute' : v.cls;
@@ -64,16 +68,13 @@ export function contextualClass(v: Verb, a: ToolAnalysis): VerbClass {
     case 'swap': case 'trade': case 'bid': case 'tip': case 'deposit': return moneyContext(a, o) ? 'financial' : 'write';
     case 'format': return has(o, DISKS) ? 'destructive' : has(o, TEXT_OBJECTS) || !o.length ? 'read' : 'write';
     case 'publish': return has(o, PUBLISHABLE) ? 'write' : v.cls;
-    case 'subscribe': return has(o, LISTENABLE) || (!o.length && CHANNEL_WORDS.test(lead)) ? 'read' : v.cls;
-    case 'refresh': case 'reload': return has(o, REPOSITORY) || has(o, DERIVED) ? 'write' : v.cls;
+    case 'subscribe': return has(o, LISTENABLE) || CHANNEL_WORDS.test(lead.slice(0, 80)) ? 'read' : v.cls;
+    case 'refresh': case 'reload': return has(o, REPOSITORY) || has(o, DERIVED) || objectPhrase(lead, v.word).some((w) => DERIVED.has(w) || REPOSITORY.has(w)) ? 'write' : v.cls;
     case 'compose': return CONTAINERS.test(`${o.join(' ')} ${a.server.name} ${lead}`) && !has(o, MESSAGE) ? 'execute' : v.cls;
     case 'test': return has(o, CODE_UNDER_TEST) || TEST_RUN.test(lead) ? 'execute' : 'read';
-    case 'run': case 'execute': case 'exec': case 'start': case 'trigger': {
-      if (a.schema.shell || a.schema.code) return v.cls;
-      if (has(o, QUERY_RUN) || inspects(o)) return 'read';
-      // "Run security scan on …", "Run Checkov … scanner": what the tool runs is an inspection
-      return inspects(objectPhrase(lead, v.word)) ? 'read' : v.cls;
-    }
+    case 'start': return has(o, TIMERS) ? 'write' : contextualRun(v, a, o, lead);
+    case 'stop': case 'pause': case 'resume': return has(o, TIMERS) ? 'write' : v.cls;
+    case 'run': case 'execute': case 'exec': case 'trigger': return contextualRun(v, a, o, lead);
     default: return v.cls;
   }
 }
@@ -103,6 +104,13 @@ function inspects(words: string[]): boolean {
   return TESTS.has(head) && words.length > 1 && INSPECTION.test(words[words.length - 2]);
 }
 
+/** `run`, `execute`, `start`: an inspection they run only reads ("Run security scan on …", "Run Checkov … scanner"). */
+function contextualRun(v: Verb, a: ToolAnalysis, o: string[], lead: string): VerbClass {
+  if (a.schema.shell || a.schema.code || a.schema.queryLang?.writable || claimsOf(a).runs) return v.cls;
+  if (has(o, QUERY_RUN) || inspects(o)) return 'read';
+  return inspects(objectPhrase(lead, v.word)) ? 'read' : v.cls;
+}
+
 function moneyContext(a: ToolAnalysis, objects: string[]): boolean {
   return has(objects, INHERENTLY_MONEY) !== undefined || a.schema.currency !== undefined
     || MONEY_WORDS.test(a.description.slice(0, 300)) || a.server.money;
@@ -124,6 +132,13 @@ export interface ObjectRule { cls: VerbClass; evidence: string }
 export function objectRule(verb: Verb | undefined, a: ToolAnalysis): ObjectRule | undefined {
   const o = a.objects;
   if (!verb || verb.cls === 'read' || verb.cls === 'destructive' || verb.cls === 'financial') return undefined;
+  // finalizing an invoice bills the customer (Stripe charges a finalized invoice); drafting one does not
+  const bill = BILLS.has(verb.lemma) ? has(o, BILLABLE) : undefined;
+  if (bill) return { cls: 'financial', evidence: `name pairs '${verb.word}' with '${bill}', which bills the customer` };
+  // cancelling or amending an open trading order changes market exposure
+  if (AMENDS.has(verb.lemma) && o.includes('order') && (a.server.money || tradingOrder(a, verb))) {
+    return { cls: 'financial', evidence: `name pairs '${verb.word}' with a trading order` };
+  }
   const money = MONEY_VERBS.has(verb.lemma) ? has(o, MONEY_MOVES) : undefined;
   if (money && !has(o, PAYMENT_ARTIFACT) && (money === 'order' ? tradingOrder(a, verb) : moneyContext(a, o) || money === 'trade')) {
     return { cls: 'financial', evidence: `name pairs '${verb.word}' with '${money}', which moves money` };

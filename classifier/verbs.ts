@@ -28,7 +28,7 @@ const LEXICON: Record<VerbClass, string> = {
     'import* rename move* copy* clone fork+ duplicate assign unassign tag+ untag label+ link+ attach detach ' +
     'mark* star+ unstar pin+ unpin follow unfollow enable disable configure setup init initialize toggle lock+ ' +
     'unlock archive unarchive restore rollback revert sort* reorder format* transition+ commit+ draft+ compose ' +
-    'replace merge+ approve unapprove accept decline reject resolve* reopen complete* finish acknowledge ack ' +
+    'replace merge+ approve unapprove accept decline reject resolve* reopen complete* finish finalize finalise acknowledge ack ' +
     'dismiss snooze close* grant authorize deauthorize login logout authenticate register enroll reserve allocate ' +
     'release+ book+ subscribe unsubscribe comment+ annotate note+ log+ bookmark+ favorite+ vote+ like+ react ' +
     'upvote downvote sync* push* share* transfer+ generate* make* deactivate activate rotate* renew ' +

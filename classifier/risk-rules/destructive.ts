@@ -3,6 +3,7 @@
 // Critical), raised one level for bulk scope and to Critical for a free filter, any path or any kind.
 import type { RiskRule } from './rule.ts';
 import type { RiskFacts } from '../risk-facts.ts';
+import { DATA_LOSS_EVIDENCE } from '../category-prose.ts';
 
 /** Deleting one of these loses little: Medium. */
 const LOW_VALUE = new Set(('comment note reaction emoji label tag draft bookmark star pin subtask observation reminder annotation ' +
@@ -47,6 +48,11 @@ function multiplicity(f: RiskFacts): string | undefined {
 }
 
 export const DESTRUCTIVE_RULES: RiskRule[] = [
+  {
+    id: 'destructive.may-lose', category: 'Destructive', effect: 'base', to: 'Medium',
+    summary: 'an action that the description warns can lose unsaved or uncommitted work',
+    test: (f) => f.c.evidence.includes(DATA_LOSS_EVIDENCE) && !f.a.nameVerbs.some((v) => v.cls === 'destructive') ? 'it can lose unsaved or uncommitted work, not stored records' : undefined,
+  },
   {
     id: 'destructive.membership', category: 'Destructive', effect: 'base', to: 'Medium',
     summary: 'removes an item from a list or collection; the item itself stays',

@@ -3,12 +3,16 @@
 // interface actions and reruns of what is already configured; Low for media playback and scrolling.
 import type { RiskRule } from './rule.ts';
 import type { RiskFacts } from '../risk-facts.ts';
+import { langLabel } from '../schema-signals.ts';
 
 export const MESSAGE_VERBS: ReadonlySet<string> = new Set(['send', 'reply', 'respond', 'forward', 'publish', 'broadcast', 'notify', 'email', 'sms', 'text', 'message', 'tweet', 'retweet', 'post', 'call', 'dial', 'say', 'speak', 'converse', 'invite', 'ring', 'activate']);
 const DEPLOY_VERBS = new Set(['deploy', 'redeploy', 'install', 'apply', 'provision', 'rollout', 'promote', 'upgrade', 'compose', 'up']);
 const WORKLOAD_PARAM = /^(?:chart|image|manifest|yaml|repo|repository|template|helm|url|source|dockerfile|spec|values|compose|composefile|file)$/;
 const WORKLOAD_PROSE = /\b(?:docker[- ]compose|compose file|helm chart|kubernetes manifests?|k8s manifests?|any (?:container )?image|arbitrary (?:workloads?|containers?|images?))\b/;
-const UI_VERBS = new Set(['click', 'tap', 'press', 'type', 'fill', 'hover', 'drag', 'swipe', 'focus', 'emulate', 'select', 'navigate', 'goto', 'screencast', 'open', 'close', 'reload', 'refresh', 'interact', 'handle', 'launch', 'switch', 'resize', 'configure', 'set', 'accept', 'dismiss', 'upload', 'check', 'uncheck', 'submit']);
+const UI_VERBS = new Set(['click', 'tap', 'press', 'type', 'fill', 'hover', 'drag', 'swipe', 'focus', 'emulate', 'select', 'navigate', 'goto', 'screencast', 'open', 'close', 'reload', 'refresh', 'interact', 'launch', 'resize', 'uncheck']);
+/** General verbs that are interface actions only on an interface object (`browser_handle_dialog`). */
+const UI_GENERAL = new Set(['handle', 'switch', 'configure', 'set', 'accept', 'dismiss', 'upload', 'check', 'submit', 'toggle']);
+const UI_OBJECTS = new Set(['page', 'tab', 'element', 'dialog', 'browser', 'button', 'screen', 'window', 'form', 'field', 'app', 'device', 'mouse', 'keyboard', 'frame', 'popup', 'modal', 'checkbox', 'dropdown', 'option', 'viewport', 'cookie', 'alert']);
 const SCROLLS = new Set(['scroll', 'wheel', 'hover', 'zoom', 'pan']);
 const RERUN_VERBS = new Set(['rerun', 'retry', 'restart', 'trigger', 'run', 'start', 'stop', 'cancel', 'pause', 'resume', 'end', 'launch', 'halt', 'reload', 'refresh', 'hangup', 'leave', 'disconnect', 'connect', 'join', 'wake', 'step', 'test', 'continue', 'exec', 'execute', 'skip', 'abort', 'reboot', 'shutdown', 'suspend']);
 const MEDIA = new Set(['track', 'song', 'music', 'playback', 'playlist', 'album', 'sound', 'audio', 'video', 'player', 'volume', 'shuffle', 'repeat', 'podcast', 'episode', 'radio', 'notification', 'ringtone', 'chime', 'beep']);
@@ -25,6 +29,8 @@ function hasAny(list: string[], set: ReadonlySet<string>): string | undefined {
   return undefined;
 }
 
+/** Free text that changes what runs (a working directory or a test class name does not). */
+const freeText = (f: RiskFacts) => !!(f.s.shell || f.s.code || f.s.content.length || f.urls.length || f.s.queryLang || f.runs || f.proseUrl);
 const messaging = (f: RiskFacts) => MESSAGE_VERBS.has(f.lemma) || f.s.recipients.length > 0 || f.a.domain?.id === 'voice' && !(RERUN_VERBS.has(f.lemma) && !f.freeInputs);
 const agent = (f: RiskFacts) => AGENT.test(`${f.a.tokens.join(' ')} ${f.text.slice(0, 160)}`) && (f.lemma === 'run' || f.lemma === 'execute' || f.lemma === 'invoke' || f.lemma === 'call' || f.lemma === 'spawn' || f.lemma === 'start' || !f.lemma || f.a.tokens.includes('agent') || f.a.tokens.includes('code'));
 
@@ -50,7 +56,7 @@ export const EXECUTE_RULES: RiskRule[] = [
   {
     id: 'execute.writable-query', category: 'Execute', effect: 'raise', to: 'Critical',
     summary: 'takes free-text SQL or Cypher that can change or drop data',
-    test: (f) => f.s.queryLang?.writable ? `${f.s.queryLang.lang.toUpperCase()} text can change or drop data` : f.runs === 'sql' ? 'the description says it runs SQL it is given, which can change or drop data' : undefined,
+    test: (f) => f.s.queryLang?.writable ? `${langLabel(f.s.queryLang.lang)} can change or drop data` : f.runs === 'sql' ? 'the description says it runs SQL it is given, which can change or drop data' : undefined,
   },
   {
     id: 'execute.debugger-command', category: 'Execute', effect: 'raise', to: 'Critical',
@@ -104,12 +110,12 @@ export const EXECUTE_RULES: RiskRule[] = [
   {
     id: 'execute.interface', category: 'Execute', effect: 'lower', to: 'Medium',
     summary: 'an interface action on an open session (click, type, navigate, a dialog)',
-    test: (f) => !messaging(f) && UI_VERBS.has(f.lemma) && !f.s.code && !f.s.shell && (f.a.domain?.id === 'browser' || f.a.domain?.id === 'device' || !f.s.content.length) ? `'${f.lemma}' is an interface action on an open session` : undefined,
+    test: (f) => !messaging(f) && !f.s.code && !f.s.shell && (UI_VERBS.has(f.lemma) || UI_GENERAL.has(f.lemma) && (hasAny(f.a.tokens, UI_OBJECTS) || f.a.domain?.id === 'browser' || f.a.domain?.id === 'device')) ? `'${f.lemma}' is an interface action on an open session` : undefined,
   },
   {
     id: 'execute.rerun', category: 'Execute', effect: 'lower', to: 'Medium',
     summary: 'runs, stops or reruns an existing operation as configured, with no free-text input',
-    test: (f) => !messaging(f) && RERUN_VERBS.has(f.lemma) && !f.freeInputs && !agent(f) ? 'runs or stops an existing operation as configured, with no free-text input' : undefined,
+    test: (f) => !messaging(f) && RERUN_VERBS.has(f.lemma) && !freeText(f) && !agent(f) ? 'runs or stops an existing operation as configured, with no free-text input' : undefined,
   },
   {
     id: 'execute.dry-run', category: 'Execute', effect: 'lower', to: 'Medium',

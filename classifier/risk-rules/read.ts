@@ -1,6 +1,7 @@
 // Grading rules for Read tools (DESIGN §4): Low unless the tool can be pointed anywhere (any URL, any host,
 // any path, any API path, free query text) or returns secrets or what a sensor sees.
 import type { RiskRule } from './rule.ts';
+import { langLabel } from '../schema-signals.ts';
 
 const SQL_FAMILY = /sql|cypher|athena|snowflake|clickhouse|bigquery|postgres|mysql|trino|presto|duckdb|sqlite/;
 const PROBE = /\b(?:traceroute|tracert|ping|nmap|port ?scan(?:ner)?|netcat|telnet|mtr)\b[^.\n]{0,30}\b(?:hosts?|ip|address(?:es)?|targets?|servers?|domains?)\b/;
@@ -41,8 +42,8 @@ export const READ_RULES: RiskRule[] = [
     summary: 'takes free-text SQL that only reads',
     test: (f) => {
       const q = f.s.queryLang;
-      if (q && !q.writable && SQL_FAMILY.test(q.lang)) return `parameter \`${q.param.path}\` takes ${q.lang.toUpperCase()} text, read-only`;
-      if (!q && (!f.s.params.length || f.s.documented) && SQL_PROSE.test(f.text.slice(0, 200)) && /\b(?:execut|run|quer)/.test(f.text.slice(0, 120))) return 'the description says it runs SQL query text it is given, read-only';
+      if (q && !q.writable && SQL_FAMILY.test(q.lang)) return `parameter \`${q.param.path}\` takes ${langLabel(q.lang)}, read-only`;
+      if (!q && (!f.s.params.length || f.s.documented) && SQL_PROSE.test(f.text.slice(0, 200)) && /\b(?:execut\w*|runs?|running)\b/.test(f.text.slice(0, 120))) return 'the description says it runs SQL query text it is given, read-only';
       return undefined;
     },
   },

@@ -10,6 +10,7 @@ const PERMISSION_VERBS = new Set(['grant', 'authorize', 'deauthorize', 'invite',
 const CREDENTIAL_OBJECTS = new Set(['secret', 'password', 'credential', 'token', 'apikey', 'passphrase', 'certificate', 'cert', 'privatekey', 'permission', 'role', 'acl', 'access', 'privilege', 'grant', 'sso', 'oauth', 'membership', 'collaborator', 'admin', 'pki', 'mnemonic', 'visibility', 'auth', 'authentication', 'allowlist', 'whitelist', 'blocklist', 'denylist', 'exempt', 'exemption', 'mfa', '2fa']);
 /** A `key` is a credential when one of these qualifies it (an API key, a setup key), not a Redis key. */
 const KEY_KINDS = new Set(['api', 'access', 'ssh', 'deploy', 'private', 'signing', 'encryption', 'setup', 'provisioning', 'license', 'secret', 'service', 'client', 'auth', 'gpg', 'pgp', 'master', 'root']);
+const PERMISSION_TEXT = /\b(?:permissions?|access|roles?|privileges?|admin|owner|editor|viewer|writer|reader|grant|read-?only|read-?write)\b/i;
 const EXPOSES = /\bpublic(?:ly)?\b[^.\n]{0,30}\b(?:links?|urls?|access|visible|readable|available)\b|\banyone with the link\b|\bsecrets? engine\b|\bcertificate authority\b/;
 /** Infrastructure a change to which reroutes or exposes live traffic. */
 const INFRA_CONFIG = new Set(['firewall', 'dns', 'route', 'gateway', 'ingress', 'port', 'network', 'vpc', 'subnet', 'webhook', 'domain', 'proxy', 'upstream', 'loadbalancer', 'balancer', 'nat', 'peering', 'cluster', 'node', 'instance', 'certificate', 'tls', 'ssl', 'policy', 'rule', 'protection', 'waf', 'cdn', 'security']);
@@ -18,13 +19,17 @@ const CODE_OBJECTS = new Set(['extension', 'plugin', 'addon', 'script', 'hook', 
 const SECRET_VARS = /\b(?:sensitive|secret|environment variables?|env vars?|variable set)\b/;
 const PUSH = new Set(['push', 'merge', 'rebase', 'force']);
 const COSMETIC_VERBS = new Set(['star', 'unstar', 'pin', 'unpin', 'favorite', 'bookmark', 'vote', 'upvote', 'downvote', 'like', 'react', 'snooze', 'dismiss', 'sort', 'reorder', 'format', 'toggle', 'rename', 'tag', 'untag', 'label', 'unlabel', 'prioritize', 'reprioritize', 'freeze', 'unfreeze', 'color', 'highlight', 'collapse', 'expand', 'resize']);
+const ORDERED_RULES = new Set(['policy', 'rule', 'route', 'firewall', 'permission', 'role', 'priority']);
+const TAGGING = new Set(['add', 'remove', 'assign', 'unassign', 'set', 'apply', 'attach', 'detach', 'update']);
+const MANY = /\b(?:multiple|many|several|bulk|batch|at once|in one call)\b/;
 const UPDATES = new Set(['update', 'edit', 'change', 'set', 'modify', 'patch', 'rename']);
 const COSMETIC_OBJECTS = new Set(['title', 'label', 'tag', 'color', 'colour', 'emoji', 'reaction', 'star', 'pin', 'presence', 'icon', 'avatar', 'theme', 'orientation', 'nickname', 'font', 'fill', 'border', 'style', 'favorite', 'bookmark', 'vote', 'like', 'read', 'unread', 'priority', 'preference', 'position', 'zoom', 'viewport', 'layout', 'sort', 'alias', 'name', 'description', 'note', 'status']);
 const ONLY_NAME = /\b(?:(?:the|its|an?) )?(?:name|title|label|description|display name|priority|colou?r)s?\b(?: (?:or|and) (?:(?:the|its|an?) )?(?:name|title|label|description|display name|priority))?(?:'s)?\.?$|\bonly (?:the )?(?:name|title|label|description)\b|\bname or description\b/;
 const DERIVED = new Set(['index', 'cache', 'reindex', 'embedding', 'thumbnail', 'preview', 'snapshot']);
+const DERIVED_TEXT = /\b(?:index|cache|caches|embeddings?|thumbnails?|previews?)\b/;
 const TIMER = new Set(['timer', 'stopwatch', 'time', 'entry', 'tracking', 'pomodoro']);
 const GAME = new Set(['game', 'villager', 'level', 'slot', 'player', 'inventory', 'quest']);
-const GIT = new Set(['branch', 'pull', 'request', 'merge', 'mr', 'pr', 'commit', 'repo', 'repository', 'tag', 'ref', 'head', 'release', 'git', 'file', 'change']);
+const GIT = new Set(['branch', 'merge', 'mr', 'pr', 'commit', 'repo', 'repository', 'ref', 'git', 'remote', 'upstream']);
 const GIT_SERVERS = ['git', 'github', 'gitlab', 'gitee', 'bitbucket', 'gitea', 'forgejo', 'codeberg'];
 const NOT_CODE_PUSH = new Set(['notification', 'message', 'event', 'metric', 'log']);
 const DOCUMENT_FILES = /\b(?:document|docx?|word|spreadsheet|xlsx?|presentation|pptx?|pdf|image|png|jpe?g|notebook|sheet)\b/i;
@@ -60,7 +65,8 @@ export const WRITE_RULES: RiskRule[] = [
       const keyKind = f.objects.includes('key') && f.objects.find((o) => KEY_KINDS.has(o));
       if (keyKind) return `changes a credential ('${keyKind} key')`;
       if (EXPOSES.test(f.text.slice(0, 200))) return 'it makes something public or issues credentials';
-      const o = has(f.objects, CREDENTIAL_OBJECTS) ?? (PERMISSION_VERBS.has(f.lemma) && (f.s.recipients.length || f.s.permissions.length || f.objects.some((x) => x === 'user' || x === 'member' || x === 'file' || x === 'document' || x === 'folder' || x === 'profile' || x === 'calendar' || x === 'drive')) ? f.lemma : undefined) ?? f.s.permissions[0]?.name;
+      const perm = f.s.permissions.find((p) => PERMISSION_TEXT.test(`${p.description} ${(p.values ?? []).join(' ')}`) || !p.description);
+      const o = has(f.objects, CREDENTIAL_OBJECTS) ?? (PERMISSION_VERBS.has(f.lemma) && (f.s.recipients.length || perm || f.objects.some((x) => x === 'user' || x === 'member' || x === 'file' || x === 'document' || x === 'folder' || x === 'profile' || x === 'calendar' || x === 'drive')) ? f.lemma : undefined) ?? perm?.name;
       return o ? `changes access or credentials ('${o}')` : undefined;
     },
   },
@@ -93,7 +99,9 @@ export const WRITE_RULES: RiskRule[] = [
     id: 'write.cosmetic', category: 'Write', effect: 'lower', to: 'Low',
     summary: 'cosmetic or trivially reversible change: a name, a tag, a label, a priority, a preference',
     test: (f) => {
-      if (f.freeInputs || f.s.bulk.length) return undefined;
+      if (f.freeInputs || f.s.bulk.length || has(f.objects, ORDERED_RULES)) return undefined;
+      // adding or removing a tag or label is the label change itself
+      if (TAGGING.has(f.lemma) && (f.objects.includes('tag') || f.objects.includes('label'))) return `cosmetic, reversible change ('${f.objects.includes('tag') ? 'tag' : 'label'}')`;
       if (f.lemma === 'tag' && gitContext(f)) return undefined; // a git tag can trigger a release
       const last = f.objects[f.objects.length - 1];
       const what = COSMETIC_VERBS.has(f.lemma) ? f.lemma : last && COSMETIC_OBJECTS.has(last) && !(last === 'tag' && gitContext(f)) && !(last === 'note' || last === 'description' || last === 'status') ? last : UPDATES.has(f.lemma) && ONLY_NAME.test(f.text.slice(0, 100)) ? 'name' : undefined;
@@ -103,7 +111,7 @@ export const WRITE_RULES: RiskRule[] = [
   {
     id: 'write.personal-additive', category: 'Write', effect: 'lower', to: 'Low',
     summary: 'additive change to a personal or local store (a to-do list, a game, a local knowledge store)',
-    test: (f) => f.personal && (ADDITIVE.has(f.lemma) || f.lemma === 'update' && !f.s.content.length) && !f.freeInputs && !f.s.bulk.length ? 'additive change to a personal or local store' : undefined,
+    test: (f) => f.personal && (ADDITIVE.has(f.lemma) || f.lemma === 'update' && !f.s.content.length) && !f.freeInputs && !f.s.bulk.length && !f.a.tokens.some((t) => t === 'bulk' || t === 'batch' || t === 'many' || t === 'multiple') && !MANY.test(f.text.slice(0, 100)) ? 'additive change to a personal or local store' : undefined,
   },
   {
     id: 'write.local-commit', category: 'Write', effect: 'lower', to: 'Low',
@@ -113,7 +121,7 @@ export const WRITE_RULES: RiskRule[] = [
   {
     id: 'write.derived-state', category: 'Write', effect: 'lower', to: 'Low',
     summary: 'rebuilds derived state (an index, a cache) that can be rebuilt again',
-    test: (f) => DERIVED.has(f.lemma) || (f.lemma === 'refresh' || f.lemma === 'rebuild' || f.lemma === 'optimize' && !f.a.server.domains.has('database')) && has(f.objects, DERIVED) ? 'rebuilds derived state that can be rebuilt again' : undefined,
+    test: (f) => DERIVED.has(f.lemma) || (f.lemma === 'refresh' || f.lemma === 'rebuild' || f.lemma === 'reload') && (has(f.objects, DERIVED) || DERIVED_TEXT.test(f.text.slice(0, 80))) ? 'rebuilds derived state that can be rebuilt again' : undefined,
   },
   {
     id: 'write.timer', category: 'Write', effect: 'lower', to: 'Low',
