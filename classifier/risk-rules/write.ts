@@ -114,6 +114,11 @@ export const WRITE_RULES: RiskRule[] = [
     test: (f) => f.personal && (ADDITIVE.has(f.lemma) || f.lemma === 'update' && !f.s.content.length) && !f.freeInputs && !f.s.bulk.length && !f.a.tokens.some((t) => t === 'bulk' || t === 'batch' || t === 'many' || t === 'multiple') && !MANY.test(f.text.slice(0, 100)) ? 'additive change to a personal or local store' : undefined,
   },
   {
+    id: 'write.local-knowledge', category: 'Write', effect: 'lower', to: 'Low',
+    summary: 'additive change to a local knowledge store (a memory graph), one item or many',
+    test: (f) => f.a.server.domains.has('memory') \&\& ADDITIVE.has(f.lemma) \&\& !f.freeInputs ? 'additive change to a local knowledge store' : undefined,
+  },
+  {
     id: 'write.local-commit', category: 'Write', effect: 'lower', to: 'Low',
     summary: 'a local commit, which nothing sees until it is pushed',
     test: (f) => (f.lemma === 'commit' || f.a.tokens[f.a.tokens.length - 1] === 'commit') && !f.a.tokens.includes('push') && !f.a.tokens.includes('request') && gitContext(f) ? 'a local commit, undone with a reset, seen by no one until pushed' : undefined,
