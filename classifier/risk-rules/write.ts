@@ -116,7 +116,7 @@ export const WRITE_RULES: RiskRule[] = [
   {
     id: 'write.local-knowledge', category: 'Write', effect: 'lower', to: 'Low',
     summary: 'additive change to a local knowledge store (a memory graph), one item or many',
-    test: (f) => f.a.server.domains.has('memory') \&\& ADDITIVE.has(f.lemma) \&\& !f.freeInputs ? 'additive change to a local knowledge store' : undefined,
+    test: (f) => f.a.server.domains.has('memory') && ADDITIVE.has(f.lemma) && !f.freeInputs ? 'additive change to a local knowledge store' : undefined,
   },
   {
     id: 'write.local-commit', category: 'Write', effect: 'lower', to: 'Low',
