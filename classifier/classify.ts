@@ -1,17 +1,17 @@
 // The heuristic classifier: every tool of a server, read in the context of its siblings. Deterministic,
 // offline and fast (all patterns are compiled at module load).
 import type { ToolDefinition } from '../db/tool-definition.ts';
-import { analyzeTool } from './analysis.ts';
+import { analyzeTool, type ToolAnalysis } from './analysis.ts';
 import { decideCategory, type CategoryResult } from './category.ts';
 import { analyzeServer, type ServerAnalysis } from './context.ts';
 import { annotationFindings, contentFindings, driftFindings, findingFloor } from './findings.ts';
-import { toolPolicyFromSignals } from './policy.ts';
+import { toolPolicyFromInputs } from './policy.ts';
 import { rationale } from './rationale.ts';
-import { gradeRisk, maxRisk } from './risk.ts';
-import type { ServerContext, ToolClassification } from './types.ts';
+import { gradeRisk, maxRisk, type RiskResult } from './risk.ts';
+import { RISKS, type ServerContext, type ToolClassification } from './types.ts';
 
 /** Stored with every classification; bump when lexicons or rules change. */
-export const CLASSIFIER_VERSION = 'heuristic-1';
+export const CLASSIFIER_VERSION = 'heuristic-2';
 
 export interface ClassifyOptions {
   /**
@@ -29,10 +29,22 @@ function confidence(c: CategoryResult): number {
   return Math.round(Math.min(0.97, Math.max(0.2, x)) * 100) / 100;
 }
 
-function classifyOne(tool: ToolDefinition, server: ServerAnalysis, options: ClassifyOptions): ToolClassification {
-  const a = analyzeTool(tool, server);
-  const c = decideCategory(a);
-  const graded = gradeRisk(a, c);
+interface Graded { tool: ToolDefinition; a: ToolAnalysis; c: CategoryResult; graded: RiskResult }
+
+/** A dispatcher runs its siblings by name: it is as risky as the riskiest of them. */
+function reachSiblings(all: Graded[]): void {
+  let worst: Graded | undefined;
+  for (const g of all) if (!g.c.dispatcher && (!worst || RISKS.indexOf(g.graded.risk) > RISKS.indexOf(worst.graded.risk))) worst = g;
+  if (!worst) return;
+  for (const g of all) {
+    if (!g.c.dispatcher || maxRisk(g.graded.risk, worst.graded.risk) === g.graded.risk) continue;
+    g.graded.risk = worst.graded.risk;
+    g.graded.evidence.push(`it can run its sibling ${worst.tool.name}, rated ${worst.c.category}/${worst.graded.risk}`);
+  }
+}
+
+function finish(g: Graded, options: ClassifyOptions): ToolClassification {
+  const { tool, a, c, graded } = g;
   const findings = [
     ...contentFindings(a),
     ...annotationFindings(a, c),
@@ -47,13 +59,13 @@ function classifyOne(tool: ToolDefinition, server: ServerAnalysis, options: Clas
       evidence.push(`finding ${f.kind} (${f.severity}) raises risk to ${floor}`);
     }
   }
-  const policy = toolPolicyFromSignals(tool.name, c.category, risk, a.schema);
+  const policy = toolPolicyFromInputs(tool.name, c.category, risk, { s: a.schema, urls: graded.facts.urls, paths: graded.facts.fsPaths });
   return {
     name: tool.name,
     category: c.category,
     risk,
     confidence: confidence(c),
-    rationale: rationale(a, c, risk, policy, findings, graded.evidence),
+    rationale: rationale(a, c, risk, policy, findings, graded),
     evidence,
     findings,
     policy,
@@ -65,6 +77,12 @@ function classifyOne(tool: ToolDefinition, server: ServerAnalysis, options: Clas
  * Returns one classification per tool, in input order.
  */
 export function classifyTools(ctx: ServerContext, options: ClassifyOptions = {}): ToolClassification[] {
-  const server = analyzeServer(ctx);
-  return ctx.tools.map((tool) => classifyOne(tool, server, options));
+  const server: ServerAnalysis = analyzeServer(ctx);
+  const all: Graded[] = ctx.tools.map((tool) => {
+    const a = analyzeTool(tool, server);
+    const c = decideCategory(a);
+    return { tool, a, c, graded: gradeRisk(a, c) };
+  });
+  if (all.some((g) => g.c.dispatcher)) reachSiblings(all);
+  return all.map((g) => finish(g, options));
 }

@@ -15,6 +15,10 @@ export const DANGEROUS_COMMAND = '(^|[;&|`$(\\s])(rm\\s+-[A-Za-z]*[rf]|mkfs|dd\\
 export const WRITING_SQL = '\\b(DROP|drop|Drop|TRUNCATE|truncate|DELETE|delete|Delete|ALTER|alter|GRANT|grant|REVOKE|revoke|UPDATE|update|INSERT|insert|MERGE|merge|CREATE|create)\\b';
 /** Code that reaches the environment, the network or the process. */
 export const RISKY_CODE = 'child_process|process\\.env|document\\.cookie|localStorage|\\beval\\(|\\bexec\\(|\\bos\\.system|subprocess';
+/** A URL whose scheme is not https (file://, http://, gopher://, data:): checked on optional URL parameters. */
+export const NOT_HTTPS = '^(?:[Hh][Tt][Tt][Pp]|[Ff][Ii][Ll][Ee]|[Ff][Tt][Pp]|[Gg][Oo][Pp][Hh][Ee][Rr]|[Dd][Aa][Tt][Aa]|[Jj][Aa][Vv][Aa][Ss][Cc][Rr][Ii][Pp][Tt]):';
+/** Sub-command names that delete, revoke or spend, as a router's selector holds them ("storage account delete"). */
+export const ROUTER_DESTRUCTIVE = '(^|[^A-Za-z])([Dd]elete|DELETE|[Rr]emove|REMOVE|[Pp]urge|PURGE|[Dd]estroy|[Dd]rop|DROP|[Ww]ipe|[Rr]evoke|[Tt]erminate|[Dd]eallocate|[Uu]ninstall|[Tt]runcate|[Rr]eset|[Pp]ay|[Tt]ransfer|[Rr]efund)([^A-Za-z]|$)';
 /** Placeholder allowlist: edit to your own domain before use. */
 export const EMAIL_ALLOWLIST = '@example\\.com$';
 /** E.164 phone numbers only (no short codes or letters). */
@@ -47,17 +51,40 @@ export interface ConditionOptions {
   amounts: boolean;
   /** Allowlist enum values with `in` (Execute). */
   enums: boolean;
+  /** Deny a router's destructive sub-commands (Destructive, Financial and Execute routers). */
+  router: boolean;
 }
 
-/** Conditions for one tool from its schema signals. */
-export function schemaConditions(s: SchemaSignals, o: ConditionOptions): Conditions {
+/**
+ * What conditions may name: the schema's signals, and of its URL and path parameters only those the tool
+ * really fetches or opens (risk-facts.ts), so that a path regex never lands on a folder ID and an https
+ * requirement never on a URL the tool only stores.
+ */
+export interface ConditionInputs {
+  s: SchemaSignals;
+  /** URL parameters the tool fetches or sends to. */
+  urls: Param[];
+  /** Parameters that are filesystem paths. */
+  paths: Param[];
+}
+
+const STRING = new Set(['string', 'any']);
+const NUMBER = new Set(['number', 'integer']);
+
+/** Conditions for one tool: each names a path the schema declares, with a test that fits what it holds. */
+export function schemaConditions(inputs: ConditionInputs, o: ConditionOptions): Conditions {
+  const { s } = inputs;
   const require: PolicyCondition[] = [];
   const deny: PolicyCondition[] = [];
-  for (const u of s.urls.slice(0, 3)) {
-    push(require, u, 'regex', '^https://');
+  for (const u of inputs.urls.slice(0, 3)) {
+    if (!STRING.has(u.type)) continue;
+    // a required URL must be https; an optional one is checked when present (a require would refuse every call without it)
+    if (u.required) push(require, u, 'regex', '^https://');
+    else push(deny, u, 'regex', NOT_HTTPS);
     push(deny, u, 'regex', PRIVATE_HOST);
   }
-  for (const p of s.paths.slice(0, 3)) push(deny, p, 'regex', SENSITIVE_PATH);
+  for (const p of inputs.paths.slice(0, 3)) if (STRING.has(p.type) || p.type === 'array') push(deny, p, 'regex', SENSITIVE_PATH);
+  if (s.selector && o.router) push(deny, s.selector, 'regex', ROUTER_DESTRUCTIVE);
   if (s.shell) push(deny, s.shell, 'regex', DANGEROUS_COMMAND);
   if (s.code) push(deny, s.code, 'regex', RISKY_CODE);
   if (s.queryLang?.writable) push(deny, s.queryLang.param, 'regex', WRITING_SQL);
@@ -85,10 +112,10 @@ export function schemaConditions(s: SchemaSignals, o: ConditionOptions): Conditi
   }
   if (o.recipients) {
     for (const { param, kind } of s.recipients.slice(0, 2)) {
-      if (param.type === 'array') continue;
+      if (param.type === 'array' || (!param.required && kind !== 'generic')) continue;
       if (kind === 'email') push(require, param, 'regex', EMAIL_ALLOWLIST);
       else if (kind === 'phone') push(require, param, 'regex', E164);
-      else push(require, param, 'exists');
+      else if (param.required) push(require, param, 'exists');
     }
   }
   if (o.strict) {
@@ -97,7 +124,7 @@ export function schemaConditions(s: SchemaSignals, o: ConditionOptions): Conditi
   }
   if (o.amounts) {
     for (const a of s.amounts.slice(0, 2)) {
-      if (a.type !== 'number' && a.type !== 'integer') continue;
+      if (!NUMBER.has(a.type)) continue;
       const cents = a.type === 'integer' || CENTS.test(a.description);
       push(deny, a, 'gt', cents ? 10000 : 100);
     }

@@ -2,8 +2,11 @@
 // Execute rate-limited with argument conditions; Destructive and Financial limited hard, conditioned, and
 // hidden when Critical. One tool alone (`toolPolicy`) or a whole server (`serverPolicy`).
 import type { ToolDefinition } from '../db/tool-definition.ts';
-import { schemaConditions } from './policy-conditions.ts';
-import { schemaSignals, type SchemaSignals } from './schema-signals.ts';
+import { analyzeTool } from './analysis.ts';
+import { decideCategory } from './category.ts';
+import { analyzeServer } from './context.ts';
+import { schemaConditions, type ConditionInputs } from './policy-conditions.ts';
+import { riskFacts } from './risk-facts.ts';
 import { RISKS, type Category, type Policy, type PolicyLimit, type Risk, type ToolClassification, type ToolPolicy } from './types.ts';
 
 type Window = PolicyLimit['window'];
@@ -22,8 +25,9 @@ export function counterName(tool: string): string {
   return `${tool}_rate`;
 }
 
-/** The policy entry for one tool, from its category, risk and schema signals. */
-export function buildToolPolicy(name: string, category: Category, risk: Risk, s: SchemaSignals): { entry: ToolPolicy; hide: boolean } {
+/** The policy entry for one tool, from its category, risk and the parameters conditions may name. */
+export function buildToolPolicy(name: string, category: Category, risk: Risk, inputs: ConditionInputs): { entry: ToolPolicy; hide: boolean } {
+  const s = inputs.s;
   const entry: ToolPolicy = {};
   const limit = LIMITS[category][risk];
   if (limit) entry.limits = [{ counter: counterName(name), window: limit[1], max: limit[0], scope: 'grant' }];
@@ -31,11 +35,12 @@ export function buildToolPolicy(name: string, category: Category, risk: Risk, s:
   const strict = category === 'Destructive' || category === 'Financial';
   // a condition may only name what the input schema declares, never a parameter read from the description
   if (s.documented) return { entry, hide: strict && risk === 'Critical' };
-  const { require, deny_if } = schemaConditions(s, {
+  const { require, deny_if } = schemaConditions(inputs, {
     strict,
     recipients: category === 'Execute',
     amounts: category === 'Financial',
     enums: category === 'Execute',
+    router: category !== 'Read' && category !== 'Write',
   });
   if (require.length) entry.require = require;
   if (deny_if.length) entry.deny_if = deny_if;
@@ -58,16 +63,17 @@ function wrap(name: string, entry: ToolPolicy, hide: boolean): Policy {
   return policy;
 }
 
-/** The recommended policy.json for one tool alone. */
+/** The recommended policy.json for one tool alone, from a classification (possibly an LLM's) and its tool. */
 export function toolPolicy(classification: Pick<ToolClassification, 'name' | 'category' | 'risk'>, tool: ToolDefinition): Policy {
-  const s = schemaSignals(tool.inputSchema, tool.name, tool.description ?? '');
-  const { entry, hide } = buildToolPolicy(classification.name, classification.category, classification.risk, s);
-  return wrap(classification.name, entry, hide);
+  const a = analyzeTool(tool, analyzeServer({ tools: [tool] }));
+  const c = { ...decideCategory(a), category: classification.category };
+  const f = riskFacts(a, c);
+  return toolPolicyFromInputs(classification.name, classification.category, classification.risk, { s: f.s, urls: f.urls, paths: f.fsPaths });
 }
 
-/** Internal: the single-tool policy when the schema signals are already known. */
-export function toolPolicyFromSignals(name: string, category: Category, risk: Risk, s: SchemaSignals): Policy {
-  const { entry, hide } = buildToolPolicy(name, category, risk, s);
+/** Internal: the single-tool policy when the parameters conditions may name are already known. */
+export function toolPolicyFromInputs(name: string, category: Category, risk: Risk, inputs: ConditionInputs): Policy {
+  const { entry, hide } = buildToolPolicy(name, category, risk, inputs);
   return wrap(name, entry, hide);
 }
 

@@ -3,7 +3,7 @@
 // raise it.
 import type { ToolAnalysis } from './analysis.ts';
 import type { CategoryResult } from './category.ts';
-import { riskFacts } from './risk-facts.ts';
+import { riskFacts, type RiskFacts } from './risk-facts.ts';
 import { RISK_RULES } from './risk-rules/all.ts';
 import type { FiredRule, RiskRule } from './risk-rules/rule.ts';
 import { RISKS, type Category, type Risk } from './types.ts';
@@ -32,6 +32,10 @@ export interface RiskResult {
   evidence: string[];
   /** The rules that fired (ids for eval), whether or not they changed the level. */
   rules: FiredRule[];
+  /** The rule that set the final level, if one did (its consequence is the rationale's second sentence). */
+  decisive?: FiredRule;
+  /** What the rules read; policy conditions name only its URL and path parameters. */
+  facts: RiskFacts;
 }
 
 /** Grades risk within the category by the rules of that category. */
@@ -40,7 +44,7 @@ export function gradeRisk(a: ToolAnalysis, c: CategoryResult): RiskResult {
   const fired: FiredRule[] = [];
   for (const rule of BY_CATEGORY.get(c.category) ?? []) {
     const evidence = rule.test(facts);
-    if (evidence) fired.push({ id: rule.id, effect: rule.effect, to: rule.to, evidence });
+    if (evidence) fired.push({ id: rule.id, effect: rule.effect, to: rule.to, evidence, consequence: rule.consequence });
   }
   const base = fired.find((r) => r.effect === 'base');
   let risk = base?.to ?? BASELINE[c.category];
@@ -54,5 +58,7 @@ export function gradeRisk(a: ToolAnalysis, c: CategoryResult): RiskResult {
     risk = 'Medium';
     evidence.push('author marks it destructive, so not Low');
   }
-  return { risk, evidence, rules: used };
+  const decisive = raises.find((r) => r.to === risk) ?? (used.some((r) => r.effect === 'bump') ? used.find((r) => r.effect === 'bump') : undefined)
+    ?? (!raises.length ? used.find((r) => r.effect === 'lower' && r.to === risk) : undefined) ?? (base && base.to === risk ? base : undefined);
+  return { risk, evidence, rules: used, decisive, facts };
 }

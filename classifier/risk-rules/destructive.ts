@@ -50,37 +50,44 @@ function multiplicity(f: RiskFacts): string | undefined {
 export const DESTRUCTIVE_RULES: RiskRule[] = [
   {
     id: 'destructive.may-lose', category: 'Destructive', effect: 'base', to: 'Medium',
+    consequence: 'A runaway agent could throw away unsaved or uncommitted work.',
     summary: 'an action that the description warns can lose unsaved or uncommitted work',
     test: (f) => f.c.evidence.includes(DATA_LOSS_EVIDENCE) && !f.a.nameVerbs.some((v) => v.cls === 'destructive') ? 'it can lose unsaved or uncommitted work, not stored records' : undefined,
   },
   {
     id: 'destructive.membership', category: 'Destructive', effect: 'base', to: 'Medium',
+    consequence: 'A runaway agent could empty the list item by item; the items themselves survive.',
     summary: 'removes an item from a list or collection; the item itself stays',
     test: (f) => { const c = containerOf(f); return c && !STORE.has(f.head) ? `removes an item from a ${c}; the item itself is kept` : undefined; },
   },
   {
     id: 'destructive.own-process', category: 'Destructive', effect: 'base', to: 'Medium',
+    consequence: 'A runaway agent could stop running work and interrupt whoever relies on it; no stored data is lost.',
     summary: 'stops a process or session, not stored data',
     test: (f) => OWN_PROCESSES.has(f.head) ? `ends a ${f.head}, not stored data`
       : ENDS.has(f.lemma) && PROCESS_WORDS.test(f.text.slice(0, 100)) ? 'ends running processes or sessions, not stored data' : undefined,
   },
   {
     id: 'destructive.store', category: 'Destructive', effect: 'base', to: 'Critical',
+    consequence: 'A runaway agent could wipe a whole store in one call.',
     summary: 'deletes a whole store (database, table, repository, project, cluster)',
     test: (f) => STORE.has(f.head) ? `deletes a whole store ('${f.head}')` : undefined,
   },
   {
     id: 'destructive.low-value', category: 'Destructive', effect: 'base', to: 'Medium',
+    consequence: 'A runaway agent could delete such items one by one; each loss is small but cannot be undone.',
     summary: 'deletes one low-value item (a comment, a tag, an event)',
     test: (f) => LOW_VALUE.has(f.head) ? `removes a low-value item ('${f.head}')` : undefined,
   },
   {
     id: 'destructive.infrastructure', category: 'Destructive', effect: 'base', to: 'High',
+    consequence: 'A runaway agent could irreversibly remove something other systems or people depend on.',
     summary: 'deletes an infrastructure object, an identity, a secret or data others rely on',
     test: (f) => INFRA.has(f.head) ? `removes an infrastructure or identity object ('${f.head}')` : undefined,
   },
   {
     id: 'destructive.bulk', category: 'Destructive', effect: 'bump',
+    consequence: 'A runaway agent could delete many items in one call.',
     summary: 'widens the scope: bulk, recursive, forced, many at once, or cascading to what it contains',
     test: (f) => {
       if (OWN_PROCESSES.has(f.head) || ENDS.has(f.lemma) && PROCESS_WORDS.test(f.text.slice(0, 100))) return undefined; // ending every session loses no stored data
@@ -89,31 +96,37 @@ export const DESTRUCTIVE_RULES: RiskRule[] = [
   },
   {
     id: 'destructive.free-filter', category: 'Destructive', effect: 'raise', to: 'Critical',
+    consequence: 'A runaway agent could delete everything a loose filter matches, up to the whole store.',
     summary: 'deletes whatever a free-text filter matches',
     test: (f) => { const p = f.s.params.find((q) => FILTER_PARAM.test(q.tokens.join('')) && q.type === 'string' && !q.values); return p ? `parameter \`${p.path}\` deletes whatever a free filter matches` : undefined; },
   },
   {
     id: 'destructive.any-kind', category: 'Destructive', effect: 'raise', to: 'Critical',
+    consequence: 'A runaway agent could delete any kind of resource it can name, stores included.',
     summary: 'deletes a resource of any kind named in a parameter',
     test: (f) => f.s.kind ? `parameter \`${f.s.kind.path}\` allows any resource kind` : undefined,
   },
   {
     id: 'destructive.generic-api', category: 'Destructive', effect: 'raise', to: 'Critical',
+    consequence: 'A runaway agent could send DELETE to any endpoint the credentials reach.',
     summary: 'a generic API request that can DELETE any endpoint',
     test: (f) => f.s.methods && (f.s.endpoint || f.s.urls.length || f.s.paths.length) ? 'generic API request that can DELETE any endpoint' : undefined,
   },
   {
     id: 'destructive.any-path', category: 'Destructive', effect: 'raise', to: 'Critical',
+    consequence: 'A runaway agent could delete any file or directory the server can reach.',
     summary: 'deletes any path on the filesystem',
     test: (f) => f.fsPaths.length && !f.bounded && !f.s.methods ? `parameter \`${f.fsPaths[0].path}\` deletes any path` : undefined,
   },
   {
     id: 'destructive.personal-store', category: 'Destructive', effect: 'lower', to: 'Medium',
+    consequence: 'A runaway agent could delete personal items; the loss stays inside that store.',
     summary: 'deletes from a personal or local store (a to-do app, a local task queue), cascade or not',
     test: (f) => f.personal && !f.fsPaths.length && !INFRA.has(f.head) && !multiplicity(f) ? 'deletes from a personal or local store' : undefined,
   },
   {
     id: 'destructive.personal-store-bulk', category: 'Destructive', effect: 'lower', to: 'High',
+    consequence: 'A runaway agent could delete many personal items at once; the loss stays inside that store.',
     summary: 'deletes many items at once from a personal or local store',
     test: (f) => f.personal && !f.fsPaths.length && !INFRA.has(f.head) && multiplicity(f) ? 'deletes many at once, but from a personal or local store' : undefined,
   },

@@ -37,16 +37,19 @@ const agent = (f: RiskFacts) => AGENT.test(`${f.a.tokens.join(' ')} ${f.text.sli
 export const EXECUTE_RULES: RiskRule[] = [
   {
     id: 'execute.shell', category: 'Execute', effect: 'raise', to: 'Critical',
+    consequence: "A manipulated agent could run any command with the server's privileges.",
     summary: 'takes a free-text shell command',
     test: (f) => f.s.shell ? `parameter \`${f.s.shell.path}\` runs any command` : f.runs === 'shell' ? 'the description says it runs shell commands it is given' : undefined,
   },
   {
     id: 'execute.page-script', category: 'Execute', effect: 'base', to: 'High',
+    consequence: 'A manipulated agent could act inside the page as the logged-in user and read what the page shows.',
     summary: 'runs JavaScript in a browser page (confined to the page, but acts as the logged-in user)',
     test: (f) => (f.s.code || f.runs === 'code' || f.lemma === 'evaluate') && f.a.domain?.id === 'browser' || (f.lemma === 'evaluate' && PAGE_SCRIPT.test(f.text.slice(0, 100))) ? 'it runs script inside a browser page, as the logged-in user' : undefined,
   },
   {
     id: 'execute.code', category: 'Execute', effect: 'raise', to: 'Critical',
+    consequence: 'A manipulated agent could run arbitrary code in that environment.',
     summary: 'takes code to run',
     test: (f) => {
       if (f.a.domain?.id === 'browser' || (f.lemma === 'evaluate' && PAGE_SCRIPT.test(f.text.slice(0, 100)))) return undefined;
@@ -55,16 +58,19 @@ export const EXECUTE_RULES: RiskRule[] = [
   },
   {
     id: 'execute.writable-query', category: 'Execute', effect: 'raise', to: 'Critical',
+    consequence: 'A manipulated agent could rewrite or drop data with a single query.',
     summary: 'takes free-text SQL or Cypher that can change or drop data',
     test: (f) => f.s.queryLang?.writable ? `${langLabel(f.s.queryLang.lang)} can change or drop data` : f.runs === 'sql' ? 'the description says it runs SQL it is given, which can change or drop data' : undefined,
   },
   {
     id: 'execute.debugger-command', category: 'Execute', effect: 'raise', to: 'Critical',
+    consequence: 'A manipulated agent could run shell commands through the debugger and rewrite process memory.',
     summary: 'takes free-text debugger commands (which can run shell commands)',
     test: (f) => DEBUGGER.test(`${f.a.tokens.join(' ')} ${f.text.slice(0, 120)}`) && (f.a.tokens.includes('command') || /\bexecute (?:a |any )?(?:gdb |lldb |debugger )?command\b/.test(f.text)) ? 'it takes debugger commands, which can run shell commands and rewrite memory' : undefined,
   },
   {
     id: 'execute.workload', category: 'Execute', effect: 'raise', to: 'Critical',
+    consequence: 'A manipulated agent could deploy whatever it likes, privileged containers included.',
     summary: 'deploys an arbitrary workload (a chart, an image, a compose file from anywhere)',
     test: (f) => {
       if (!DEPLOY_VERBS.has(f.lemma) && !f.a.tokens.includes('up')) return undefined;
@@ -74,51 +80,61 @@ export const EXECUTE_RULES: RiskRule[] = [
   },
   {
     id: 'execute.agent', category: 'Execute', effect: 'raise', to: 'High',
+    consequence: 'A manipulated agent could hand another agent a task whose actions nothing here bounds.',
     summary: 'hands work to another autonomous agent',
     test: (f) => agent(f) ? 'it hands work to another autonomous agent, whose actions the definition does not bound' : undefined,
   },
   {
     id: 'execute.agent-with-shell', category: 'Execute', effect: 'raise', to: 'Critical',
+    consequence: 'A manipulated agent could have another agent run commands, edit files and push code.',
     summary: 'runs an autonomous coding agent that has a shell, files and git',
     test: (f) => agent(f) && AGENT_SHELL.test(f.text) ? 'the agent it runs can use a terminal, edit files and run commands' : undefined,
   },
   {
     id: 'execute.attack', category: 'Execute', effect: 'raise', to: 'High',
+    consequence: 'A manipulated agent could attack systems it does not own, in your name.',
     summary: 'sends attack payloads (injection, brute force, fuzzing) to a target',
     test: (f) => OFFENSIVE.test(`${f.a.tokens.join(' ')} ${f.text.slice(0, 200)}`) ? 'it sends attack payloads to the target it is given' : undefined,
   },
   {
     id: 'execute.new-pipeline', category: 'Execute', effect: 'raise', to: 'High',
+    consequence: 'A runaway agent could start builds that run configuration nobody reviewed.',
     summary: 'starts a new build or pipeline from generated configuration, not a rerun',
     test: (f) => NEW_PIPELINE.test(f.text) ? 'it starts a new pipeline from configuration it generates' : undefined,
   },
   {
     id: 'execute.reaches-people', category: 'Execute', effect: 'base', to: 'High',
+    consequence: 'A manipulated agent could reach real people in your name, repeatedly and to anyone.',
     summary: 'sends a message, an invitation or a call to people',
     test: (f) => messaging(f) ? (f.s.recipients.length ? `parameter \`${f.s.recipients[0].param.path}\` names a recipient` : 'it reaches people outside the system') : undefined,
   },
   {
     id: 'execute.media', category: 'Execute', effect: 'lower', to: 'Low',
+    consequence: 'At worst a runaway agent plays, skips or stops media.',
     summary: 'controls media playback on a device',
     test: (f) => !messaging(f) && (MEDIA_VERBS.has(f.lemma) || f.a.tokens.includes('next') || f.a.tokens.includes('previous')) && (hasAny(f.objects, MEDIA) || hasAny(f.a.tokens, MEDIA)) ? `'${f.lemma || f.a.tokens[0]}' controls media playback` : undefined,
   },
   {
     id: 'execute.scroll', category: 'Execute', effect: 'lower', to: 'Low',
+    consequence: 'At worst a runaway agent moves the view of a page.',
     summary: 'scrolls or hovers in an open page',
     test: (f) => SCROLLS.has(f.lemma) || f.a.tokens.includes('wheel') ? `'${f.lemma || 'scroll'}' only moves the view of an open page` : undefined,
   },
   {
     id: 'execute.interface', category: 'Execute', effect: 'lower', to: 'Medium',
+    consequence: 'A runaway agent could click or type through an open session, submitting what the session allows.',
     summary: 'an interface action on an open session (click, type, navigate, a dialog)',
     test: (f) => !messaging(f) && !f.s.code && !f.s.shell && (UI_VERBS.has(f.lemma) || UI_GENERAL.has(f.lemma) && (hasAny(f.a.tokens, UI_OBJECTS) || f.a.domain?.id === 'browser' || f.a.domain?.id === 'device')) ? `'${f.lemma}' is an interface action on an open session` : undefined,
   },
   {
     id: 'execute.rerun', category: 'Execute', effect: 'lower', to: 'Medium',
+    consequence: 'A runaway agent could repeat or interrupt the operation as it is configured.',
     summary: 'runs, stops or reruns an existing operation as configured, with no free-text input',
     test: (f) => !messaging(f) && RERUN_VERBS.has(f.lemma) && !freeText(f) && !agent(f) ? 'runs or stops an existing operation as configured, with no free-text input' : undefined,
   },
   {
     id: 'execute.dry-run', category: 'Execute', effect: 'lower', to: 'Medium',
+    consequence: 'By default it only reports what it would do; a runaway agent must turn the dry run off to change anything.',
     summary: 'defaults to a dry run',
     test: (f) => f.s.dryRunDefault ? `parameter \`${f.s.dryRunDefault.path}\` defaults to a dry run` : undefined,
   },

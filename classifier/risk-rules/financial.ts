@@ -7,11 +7,13 @@ const AMENDS = new Set(['cancel', 'amend', 'modify', 'edit', 'replace', 'update'
 export const FINANCIAL_RULES: RiskRule[] = [
   {
     id: 'financial.capped-amount', category: 'Financial', effect: 'lower', to: 'High',
+    consequence: 'A manipulated agent could still spend up to the cap on every call.',
     summary: 'the schema caps the amount at 10,000 or less',
     test: (f) => { const m = f.s.amounts[0]; return m?.maximum !== undefined && m.maximum <= 10000 ? `parameter \`${m.path}\` is capped at ${m.maximum} by the schema` : undefined; },
   },
   {
     id: 'financial.amends-order', category: 'Financial', effect: 'lower', to: 'High',
+    consequence: 'A manipulated agent could cancel or change open orders, changing exposure without a human check.',
     summary: 'cancels or changes an open order or voucher; it moves no funds itself',
     test: (f) => AMENDS.has(f.lemma) ? `'${f.lemma}' changes an open order or instrument without moving funds itself` : undefined,
   },

@@ -18,27 +18,32 @@ const EXAMPLES = /\bexamples?\b|\bsamples?\b|\btemplates?\b/;
 export const READ_RULES: RiskRule[] = [
   {
     id: 'read.any-url', category: 'Read', effect: 'raise', to: 'Medium',
+    consequence: 'A manipulated agent could point it at internal addresses or smuggle data out through the URL it fetches.',
     summary: 'fetches any caller-given URL (SSRF, exfiltration through the URL)',
     test: (f) => f.urls.length ? `parameter \`${f.urls[0].path}\` fetches any URL (SSRF, exfiltration)`
       : f.proseUrl ? 'the description says it fetches a caller-given URL or web page' : undefined,
   },
   {
     id: 'read.network-probe', category: 'Read', effect: 'raise', to: 'Medium',
+    consequence: "A manipulated agent could map internal hosts from the server's network.",
     summary: 'probes any host on the network (traceroute, ping, port scan, DNS)',
     test: (f) => (f.a.tokens.some((t) => PROBE_NAME.has(t)) || PROBE.test(f.text.slice(0, 120))) ? 'it probes any host it is given, from the server\'s network' : undefined,
   },
   {
     id: 'read.any-path', category: 'Read', effect: 'raise', to: 'Medium',
+    consequence: 'A manipulated agent could read any file the server can reach, such as keys and configuration.',
     summary: 'reads any path on the server\'s filesystem',
     test: (f) => f.fsPaths.length && !f.bounded ? `parameter \`${f.fsPaths[0].path}\` reads any path` : undefined,
   },
   {
     id: 'read.any-endpoint', category: 'Read', effect: 'raise', to: 'Medium',
+    consequence: 'A manipulated agent could call any API path the credentials reach.',
     summary: 'calls any API path the credentials reach',
     test: (f) => f.s.endpoint && /\bpath\b|\broute\b|\burl\b|\/[a-z]/i.test(f.s.endpoint.description) ? `parameter \`${f.s.endpoint.path}\` reaches any API path the credentials allow` : undefined,
   },
   {
     id: 'read.query-text', category: 'Read', effect: 'raise', to: 'Medium',
+    consequence: 'A manipulated agent could read any table the credentials reach and pass it on.',
     summary: 'takes free-text SQL that only reads',
     test: (f) => {
       const q = f.s.queryLang;
@@ -49,6 +54,7 @@ export const READ_RULES: RiskRule[] = [
   },
   {
     id: 'read.secret-values', category: 'Read', effect: 'raise', to: 'High',
+    consequence: 'A manipulated agent could read secrets and pass them to another tool.',
     summary: 'returns secret values: API keys, passwords, credentials, mnemonics',
     test: (f) => {
       if (NOT_VALUES.test(f.text)) return undefined;
@@ -61,6 +67,7 @@ export const READ_RULES: RiskRule[] = [
   },
   {
     id: 'read.connection-details', category: 'Read', effect: 'raise', to: 'Medium',
+    consequence: 'A manipulated agent could read connection credentials and pass them on.',
     summary: 'returns connection strings or pools, which carry credentials',
     test: (f) => {
       if (EXAMPLES.test(f.text.slice(0, 120)) || f.objects.includes('example')) return undefined;
@@ -70,11 +77,13 @@ export const READ_RULES: RiskRule[] = [
   },
   {
     id: 'read.sensor', category: 'Read', effect: 'raise', to: 'Medium',
+    consequence: 'A manipulated agent could watch or listen to the user without their noticing.',
     summary: 'reads a camera, microphone, clipboard or location: private to the user',
     test: (f) => SENSOR.test(`${f.a.tokens.join(' ')} ${f.text.slice(0, 200)}`) ? 'it reads a sensor or the clipboard, which is private to the user' : undefined,
   },
   {
     id: 'read.pattern-subscription', category: 'Read', effect: 'raise', to: 'Medium',
+    consequence: 'A manipulated agent could listen to every channel the pattern matches.',
     summary: 'subscribes to every channel a pattern matches',
     test: (f) => f.lemma === 'subscribe' && (f.s.params.some((p) => p.name.toLowerCase() === 'pattern') || /\bpattern\b/.test(f.text.slice(0, 120))) ? 'it subscribes by pattern, so it can listen to every channel' : undefined,
   },

@@ -23,8 +23,10 @@ export interface RiskRule {
   to?: Risk;
   /** What it matches, in a few words (for the eval report and the accuracy page). */
   summary: string;
+  /** What a runaway or manipulated agent could do with a tool this rule decides, for rationales. */
+  consequence: string;
   /** The evidence line when the rule applies to this tool, otherwise undefined. */
   test(f: RiskFacts): string | undefined;
 }
 
-export interface FiredRule { id: string; effect: RuleEffect; to?: Risk; evidence: string }
+export interface FiredRule { id: string; effect: RuleEffect; to?: Risk; evidence: string; consequence: string }

@@ -45,6 +45,7 @@ const gitContext = (f: RiskFacts) => !!has(f.objects, GIT) || GIT_SERVERS.some((
 export const WRITE_RULES: RiskRule[] = [
   {
     id: 'write.any-path', category: 'Write', effect: 'raise', to: 'High',
+    consequence: 'A runaway agent could overwrite or exfiltrate any file it can reach, including code and configuration.',
     summary: 'edits, writes or uploads a file at any path',
     test: (f) => {
       // allowed directories bound what is read, not what a write can overwrite inside them
@@ -59,6 +60,7 @@ export const WRITE_RULES: RiskRule[] = [
   },
   {
     id: 'write.access', category: 'Write', effect: 'raise', to: 'High',
+    consequence: 'A manipulated agent could grant access or change credentials.',
     summary: 'grants access or changes credentials and permissions',
     test: (f) => {
       if (ONLY_NAME.test(f.text.slice(0, 100))) return undefined;
@@ -72,11 +74,13 @@ export const WRITE_RULES: RiskRule[] = [
   },
   {
     id: 'write.secret-variables', category: 'Write', effect: 'raise', to: 'High',
+    consequence: 'A manipulated agent could plant or change variables that later runs trust.',
     summary: 'sets environment or secret variables that other runs read',
     test: (f) => f.objects.includes('variable') && (SECRET_VARS.test(`${f.objects.join(' ')} ${f.text}`) || f.a.server.domains.has('infra') || f.a.server.serverWords.has('terraform')) ? 'sets variables that can hold secrets or change what runs' : undefined,
   },
   {
     id: 'write.infrastructure', category: 'Write', effect: 'raise', to: 'High',
+    consequence: 'A runaway agent could reroute, expose or break live infrastructure.',
     summary: 'changes live infrastructure: gateways, routes, ports, clusters, webhooks, access policies',
     test: (f) => {
       if (f.lemma === 'reorder' || f.lemma === 'prioritize' || f.objects.includes('priority') || ONLY_NAME.test(f.text.slice(0, 100))) return undefined;
@@ -87,16 +91,19 @@ export const WRITE_RULES: RiskRule[] = [
   },
   {
     id: 'write.runs-later', category: 'Write', effect: 'raise', to: 'High',
+    consequence: "A manipulated agent could plant code that runs later with that system's access.",
     summary: 'installs or changes code that runs later (extensions, plugins, scripts, hooks)',
     test: (f) => { const o = has(f.objects, CODE_OBJECTS); return o && f.lemma !== 'rename' ? `changes code that runs later ('${o}')` : undefined; },
   },
   {
     id: 'write.shared-history', category: 'Write', effect: 'raise', to: 'High',
+    consequence: 'A runaway agent could push code that others build and deploy.',
     summary: 'pushes or merges code into a shared repository',
     test: (f) => PUSH.has(f.lemma) && (gitContext(f) || f.lemma === 'push' && !has(f.objects, NOT_CODE_PUSH)) ? `'${f.lemma}' changes code history others build from` : undefined,
   },
   {
     id: 'write.cosmetic', category: 'Write', effect: 'lower', to: 'Low',
+    consequence: 'At worst a runaway agent makes noisy changes that are easy to revert.',
     summary: 'cosmetic or trivially reversible change: a name, a tag, a label, a priority, a preference',
     test: (f) => {
       if (f.freeInputs || f.s.bulk.length || has(f.objects, ORDERED_RULES)) return undefined;
@@ -110,31 +117,37 @@ export const WRITE_RULES: RiskRule[] = [
   },
   {
     id: 'write.personal-additive', category: 'Write', effect: 'lower', to: 'Low',
+    consequence: 'At worst a runaway agent clutters a personal store with entries that are easy to remove.',
     summary: 'additive change to a personal or local store (a to-do list, a game, a local knowledge store)',
     test: (f) => f.personal && (ADDITIVE.has(f.lemma) || f.lemma === 'update' && !f.s.content.length) && !f.freeInputs && !f.s.bulk.length && !f.a.tokens.some((t) => t === 'bulk' || t === 'batch' || t === 'many' || t === 'multiple') && !MANY.test(f.text.slice(0, 100)) ? 'additive change to a personal or local store' : undefined,
   },
   {
     id: 'write.local-knowledge', category: 'Write', effect: 'lower', to: 'Low',
+    consequence: 'At worst a runaway agent clutters a local store with entries that are easy to remove.',
     summary: 'additive change to a local knowledge store (a memory graph), one item or many',
     test: (f) => f.a.server.domains.has('memory') && ADDITIVE.has(f.lemma) && !f.freeInputs ? 'additive change to a local knowledge store' : undefined,
   },
   {
     id: 'write.local-commit', category: 'Write', effect: 'lower', to: 'Low',
+    consequence: 'At worst a runaway agent makes local commits that a reset undoes.',
     summary: 'a local commit, which nothing sees until it is pushed',
     test: (f) => (f.lemma === 'commit' || f.a.tokens[f.a.tokens.length - 1] === 'commit') && !f.a.tokens.includes('push') && !f.a.tokens.includes('request') && gitContext(f) ? 'a local commit, undone with a reset, seen by no one until pushed' : undefined,
   },
   {
     id: 'write.derived-state', category: 'Write', effect: 'lower', to: 'Low',
+    consequence: 'At worst a runaway agent makes it rebuild the same state again.',
     summary: 'rebuilds derived state (an index, a cache) that can be rebuilt again',
     test: (f) => DERIVED.has(f.lemma) || (f.lemma === 'refresh' || f.lemma === 'rebuild' || f.lemma === 'reload') && (has(f.objects, DERIVED) || DERIVED_TEXT.test(f.text.slice(0, 80))) ? 'rebuilds derived state that can be rebuilt again' : undefined,
   },
   {
     id: 'write.timer', category: 'Write', effect: 'lower', to: 'Low',
+    consequence: 'At worst a runaway agent starts or stops a timer that can be edited.',
     summary: 'starts or stops a running timer or time entry',
     test: (f) => (f.lemma === 'start' || f.lemma === 'stop') && has(f.objects, TIMER) ? 'starts or stops a timer, an editable time record' : undefined,
   },
   {
     id: 'write.game-state', category: 'Write', effect: 'lower', to: 'Low',
+    consequence: 'At worst a runaway agent changes game state.',
     summary: 'changes only game state',
     test: (f) => has(f.objects, GAME) || f.a.server.serverWords.has('minecraft') || f.a.server.serverWords.has('game') ? 'changes only game state' : undefined,
   },

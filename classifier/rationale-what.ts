@@ -1,0 +1,82 @@
+// The first sentence of a rationale: what the tool does, from its description when it has a clean one,
+// otherwise from what the classifier read (a router's listed actions, the verb and its object, the server's
+// domain), and never the tool's name echoed back as its own explanation.
+import type { ToolAnalysis } from './analysis.ts';
+import type { CategoryResult } from './category.ts';
+import { routerSummary, summaryVerbs } from './router.ts';
+import { proseVerb, thirdPerson } from './verbs.ts';
+import type { Finding } from './types.ts';
+
+const SENTENCE_END = /[.!?](?:\s|$)|\n/;
+const MARKUP = /[*_`#>|~]+|\[([^\]]*)\]\([^)]*\)|<[^>]{0,80}>|[\u{1F000}-\u{1FAFF}\u{2600}-\u{27BF}\u{FE0F}]/gu;
+const SPACES = /\s+/g;
+const LETTER_START = /^[A-Za-z]/;
+const MAX = 160;
+/** A verb phrase opening that reads as the tool's own action once conjugated. */
+const INSTRUCTION = /^(?:use|call|always|never|do not|don't|note|important|warning|caution|this tool|the tool|tool to|you|please)\b/i;
+
+const INTRANSITIVE: Record<string, string> = { say: 'speaks', speak: 'speaks', listen: 'listens', converse: 'holds a conversation', wait: 'waits', think: 'thinks' };
+
+/** "Permanently delete a workspace" → "permanently deletes a workspace": base-form lead verbs conjugated. */
+function conjugated(sentence: string, verbs: string[]): string {
+  const words = sentence.split(' ');
+  let done = 0;
+  for (let i = 0; i < words.length && i < 12 && done < verbs.length; i++) {
+    const raw = words[i];
+    const cut = raw.length > 1 && ',;:'.includes(raw[raw.length - 1]) ? raw.length - 1 : raw.length;
+    const w = raw.slice(0, cut).toLowerCase();
+    if (!verbs.includes(w)) continue;
+    const info = proseVerb(w);
+    if (info && info.lemma === w) words[i] = thirdPerson(w) + raw.slice(cut);
+    done++;
+  }
+  const first = words[0];
+  if (first && !(first.length > 1 && first === first.toUpperCase())) words[0] = first[0].toLowerCase() + first.slice(1);
+  return words.join(' ');
+}
+
+/** The description's first sentence, without Markdown, HTML or emoji, cut at a word boundary. */
+export function firstSentence(description: string): string {
+  const plain = description.replace(MARKUP, (_m, link?: string) => link ?? ' ').replace(SPACES, ' ').trim();
+  const end = plain.search(SENTENCE_END);
+  let s = (end < 0 ? plain : plain.slice(0, end)).trim();
+  if (s.length > MAX) s = `${s.slice(0, s.lastIndexOf(' ', MAX))}…`;
+  return s.replace(/[.:;,\s]+$/, '');
+}
+
+function objectWords(a: ToolAnalysis): string {
+  const words = a.objects.filter((o) => o.length > 1);
+  if (!words.length) return '';
+  const phrase = words.join(' ');
+  return phrase.endsWith('s') ? phrase : `the ${phrase}`;
+}
+
+function list(words: string[]): string {
+  const w = words.slice(0, 6);
+  return w.length > 1 ? `${w.slice(0, -1).join(', ')} and ${w[w.length - 1]}` : w[0];
+}
+
+/** What the tool does, in the third person, for "`name` on server …". */
+export function doesWhat(a: ToolAnalysis, c: CategoryResult, findings: Finding[]): string {
+  if (a.schema.selector) {
+    const listed = summaryVerbs(routerSummary(a.description)).map((v) => v.word).filter((w) => w !== 'lifecycle');
+    const lifecycle = c.evidence.some((e) => e.includes('lifecycle')) || /\blifecycle\b/i.test(a.description);
+    const actions = [...listed, ...(lifecycle ? ['lifecycle (create, start, stop, delete)'] : [])];
+    return actions.length ? `is a sub-command router whose description lists ${list(actions)} actions` : 'is a sub-command router that does not say which actions it exposes';
+  }
+  const sentence = a.description ? firstSentence(a.description) : '';
+  const suspicious = findings.some((f) => f.kind !== 'annotation_conflict' && f.kind !== 'definition_drift');
+  if (sentence.length >= 8 && LETTER_START.test(sentence) && !INSTRUCTION.test(sentence) && !suspicious) {
+    return a.descVerbs.length ? conjugated(sentence, a.descVerbs.map((v) => v.word)) : `is described as "${sentence}"`;
+  }
+  const v = c.verb;
+  const object = objectWords(a);
+  const lemma = v && v.cls !== 'weak' ? v.lemma : '';
+  const act = lemma ? (object ? `${thirdPerson(lemma)} ${object}` : INTRANSITIVE[lemma] ?? `${thirdPerson(lemma)}`) : '';
+  const where = a.domain && !c.evidence.every((e) => !e.startsWith('sibling tools')) ? ` during ${a.domain.label}` : a.domain ? ` on a server for ${a.domain.label}` : '';
+  if (!a.description.trim()) {
+    return act ? `has no description; read by its name, it ${act}${where}` : `has no description, and its name names no action${where}`;
+  }
+  // a description we cannot quote (an instruction, a hostile text): say what the classifier read instead
+  return act ? `${act}${where}, by its name` : `has a description that names no action${where}`;
+}
