@@ -78,6 +78,14 @@ function annotations(tool: ToolDefinition): Annotations {
   return out;
 }
 
+const always = () => true;
+const NO_OPTIONS = {};
+
+function laterVerb(tokens: string[]): boolean {
+  for (let i = 1; i < tokens.length; i++) if (nameVerb(tokens[i])) return true;
+  return false;
+}
+
 /** Analyses one tool in the context of its server. */
 export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolAnalysis {
   const description = typeof tool.description === 'string' ? tool.description : '';
@@ -96,10 +104,10 @@ export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolA
   const descVerbs = verbsOfProse(description, 'description');
   // a sibling-wide first word is a namespace only before another verb (`pay_send`); a server-name word always
   // is, unless it is a plain verb and nothing else says what the tool does (`deploy_app`, no description)
-  const later = (t: string) => tokens.slice(1).some((w) => nameVerb(w));
-  const namespace = (w: string) => (w === server.prefix && later(w)) || server.serverWords.has(w);
-  const lone = !descVerbs.length && !nameVerb(tokens[0])?.ambiguous;
-  const nameVerbs = verbsOfName(tokens, 'name', { namespace, keepLoneNamespace: lone });
+  const first = tokens[0];
+  const isNamespace = tokens.length > 1 && first !== undefined && (server.serverWords.has(first) || (first === server.prefix && laterVerb(tokens)));
+  const lone = !descVerbs.length && !nameVerb(first ?? '')?.ambiguous;
+  const nameVerbs = verbsOfName(tokens, 'name', isNamespace ? { namespace: always, keepLoneNamespace: lone } : NO_OPTIONS);
   const objects: string[] = [];
   let head: string | undefined;
   let closed = false;
@@ -108,7 +116,7 @@ export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolA
     if (PREPOSITION.has(t) && objects.length) closed = true;
     if (STOP.has(t) || DIGITS.test(t) || (MODIFIERS.has(t) && i < tokens.length - 1 && !nameVerbs.some((v) => v.word === t))) continue;
     // the server's name and an OpenAPI method prefix (`post_tags_addToProfiles`) are not what the tool acts on
-    if (i === 0 && tokens.length > 1 && (namespace(t) || (HTTP_PREFIX.has(t) && nameVerbs[0]?.word !== t))) continue;
+    if (i === 0 && tokens.length > 1 && (isNamespace || (HTTP_PREFIX.has(t) && nameVerbs[0]?.word !== t))) continue;
     if (server.serverWords.has(t) && !NOUN_OBJECTS.has(singular(t))) continue;
     if (nameVerbs.some((v) => v.word === t)) continue;
     const s = singular(t);

@@ -21,6 +21,9 @@ const INTERACTIVE = /\b(?:repl|interactive (?:session|shell|console)|attach(?:es
 /** The evidence line of a data-loss warning (risk rules grade such tools by it). */
 export const DATA_LOSS_EVIDENCE = 'the description warns that it can lose data';
 
+/** A cheap pre-check: every pattern below needs one of these words. */
+const ANY = /send|deliver|dispatch|lose|discard|erase|wipe|destroy|agent|assistant|inject|sqli|xss|exploit|bypass|brute|fuzz|payload|pentest|penetration|stuffing|ddos|repl|interactive|attach/i;
+
 function raise(r: CategoryResult, to: Category, why: string): void {
   if (CATEGORIES.indexOf(to) < CATEGORIES.indexOf(r.category)) {
     r.category = to;
@@ -31,7 +34,7 @@ function raise(r: CategoryResult, to: Category, why: string): void {
 /** Raises the category for what the description's opening says the tool also does. */
 export function proseEffects(a: ToolAnalysis, r: CategoryResult): CategoryResult {
   const lead = a.lead;
-  if (!lead) return r;
+  if (!lead || !(ANY.test(lead) || ANY.test(a.tool.name))) return r;
   if (r.category === 'Write' && SENDS.test(lead) && !NOT_SENDING.test(lead)) raise(r, 'Execute', 'the description says it also sends messages or invitations to people');
   if ((r.category === 'Write' || r.category === 'Execute') && DATA_LOSS.test(lead)) raise(r, 'Destructive', DATA_LOSS_EVIDENCE);
   if (r.category === 'Read' || r.category === 'Write') {

@@ -10,6 +10,8 @@ import type { Finding } from './types.ts';
 const SENTENCE_END = /[.!?](?:\s|$)|\n/;
 const MARKUP = /[*_`#>|~]+|\[([^\]]*)\]\([^)]*\)|<[^>]{0,80}>|[\u{1F000}-\u{1FAFF}\u{2600}-\u{27BF}\u{FE0F}]/gu;
 const SPACES = /\s+/g;
+const NEEDS_CLEANING = /[*_`#>|~\[<\uD800-\uDFFF\u2600-\u27BF\uFE0F]/;
+const LONG_SPACE = /\s\s|[\t\r\n]/;
 const LETTER_START = /^[A-Za-z]/;
 const MAX = 160;
 /** A verb phrase opening that reads as the tool's own action once conjugated. */
@@ -37,9 +39,13 @@ function conjugated(sentence: string, verbs: string[]): string {
 
 /** The description's first sentence, without Markdown, HTML or emoji, cut at a word boundary. */
 export function firstSentence(description: string): string {
-  const plain = description.replace(MARKUP, (_m, link?: string) => link ?? ' ').replace(SPACES, ' ').trim();
-  const end = plain.search(SENTENCE_END);
-  let s = (end < 0 ? plain : plain.slice(0, end)).trim();
+  let head = (description.length > 400 ? description.slice(0, 400) : description).trimStart();
+  const cut = head.search(SENTENCE_END);
+  if (cut >= 0) head = head.slice(0, cut + 1);
+  if (NEEDS_CLEANING.test(head)) head = head.replace(MARKUP, (_m, link?: string) => link ?? ' ');
+  if (LONG_SPACE.test(head)) head = head.replace(SPACES, ' ');
+  const end = head.search(SENTENCE_END);
+  let s = (end < 0 ? head : head.slice(0, end)).trim();
   if (s.length > MAX) s = `${s.slice(0, s.lastIndexOf(' ', MAX))}…`;
   return s.replace(/[.:;,\s]+$/, '');
 }

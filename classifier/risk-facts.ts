@@ -2,6 +2,7 @@
 // are real filesystem paths and fetched URLs, what the description says it takes, whether the store it
 // acts on is personal or local.
 import type { ToolAnalysis } from './analysis.ts';
+import type { ServerAnalysis } from './context.ts';
 import { claimsOf } from './analysis.ts';
 import type { CategoryResult } from './category.ts';
 import type { Param } from './schema-params.ts';
@@ -58,6 +59,20 @@ function isFsPath(p: Param, a: ToolAnalysis): boolean {
   return named || FS_WORDS.test(p.description) || FS_WORDS.test(a.lead) || a.server.domains.has('filesystem');
 }
 
+const LOCAL_HINT = /local|stored|machine|scratch|memory|session state|planning/;
+const PERSONAL_OF = new WeakMap<ServerAnalysis, boolean>();
+
+/** A to-do app, a game, a local knowledge store: computed once per server. */
+function personalServer(server: ServerAnalysis): boolean {
+  let p = PERSONAL_OF.get(server);
+  if (p === undefined) {
+    p = server.domains.has('memory');
+    for (const w of server.serverWords) if (PERSONAL_SERVER.has(w)) p = true;
+    PERSONAL_OF.set(server, p);
+  }
+  return p;
+}
+
 /** Derives the facts the rules read. */
 export function riskFacts(a: ToolAnalysis, c: CategoryResult): RiskFacts {
   const s = a.schema;
@@ -65,14 +80,14 @@ export function riskFacts(a: ToolAnalysis, c: CategoryResult): RiskFacts {
   const text = (a.description.length > 600 ? a.description.slice(0, 600) : a.description).toLowerCase();
   const runs = c.category === 'Execute' ? claimsOf(a).runs : undefined;
   const fsPaths = [...s.paths, ...s.outputPaths].filter((p) => isFsPath(p, a));
-  const bounded = a.server.rootsBounded || BOUNDED.test(a.description) || fsPaths.some((p) => BOUNDED.test(p.description));
+  const bounded = a.server.rootsBounded || (fsPaths.length > 0 && (BOUNDED.test(text) || fsPaths.some((p) => BOUNDED.test(p.description))));
   const storesUrl = c.category === 'Write' && STORES_URL.has(lemma);
   const urls = s.urls.filter((p) => !NOT_FETCHED.test(`${p.name} ${p.description}`) && !(storesUrl && !/\b(?:fetch|download|import|from)\b/i.test(p.description))
     && (p.tokens[p.tokens.length - 1] !== 'uri' || WEB.test(p.description)) && !TRANSFORMS.has(lemma));
   const nameFetches = a.tokens.some((t) => FETCH_NAME.has(t)) && a.tokens.some((t) => URL_NAME.has(t));
-  const proseUrl = !urls.length && !TRANSFORMS.has(lemma) && (PROSE_URL.test(text) || ((s.documented || !s.params.length) && nameFetches));
+  const urlHint = text.includes('url') || text.includes('web') || text.includes('page') || text.includes('http') || text.includes('head request');
+  const proseUrl = !urls.length && !TRANSFORMS.has(lemma) && ((urlHint && PROSE_URL.test(text)) || ((s.documented || !s.params.length) && nameFetches));
   const freeInputs = !!(s.shell || s.code || s.content.length || urls.length || fsPaths.length || s.queryLang || runs || proseUrl);
-  const personal = [...a.server.serverWords].some((w) => PERSONAL_SERVER.has(w)) || a.objects.some((o) => PERSONAL_OBJECTS.has(o))
-    || a.server.domains.has('memory') || LOCAL_STATE.test(text);
+  const personal = personalServer(a.server) || a.objects.some((o) => PERSONAL_OBJECTS.has(o)) || (LOCAL_HINT.test(text) && LOCAL_STATE.test(text));
   return { a, c, s, lemma, objects: a.objects, head: a.head ?? '', text, runs, fsPaths, bounded, urls, proseUrl, freeInputs, personal };
 }

@@ -56,7 +56,7 @@ export function contextualClass(v: Verb, a: ToolAnalysis): VerbClass {
   const o = a.objects;
   const lead = a.lead;
   switch (v.lemma) {
-    case 'open': return has(o, OPENABLE) || a.schema.urls.length || (v.source === 'description' && objectPhrase(lead, v.word).concat(lead.toLowerCase().split(/[^a-z]+/).slice(0, 8)).some((w) => OPENABLE.has(w))) ? 'execute' : 'read';
+    case 'open': return has(o, OPENABLE) || a.schema.urls.length || (v.source === 'description' && (objectPhrase(lead, v.word).some((w) => OPENABLE.has(w)) || leadWords(lead).slice(0, 8).some((w) => OPENABLE.has(w)))) ? 'execute' : 'read';
     case 'close': return has(o, CLOSABLE) ? 'execute' : 'write';
     case 'select': return has(o, SELECTABLE) ? 'execute' : 'read';
     case 'evaluate': return a.schema.code || has(o, CODE) || (v.source !== 'schema' && CODE_WORDS.test(lead)) ? 'execute' : 'read';
@@ -83,8 +83,23 @@ const PHRASE_STOP = new Set(['on', 'in', 'for', 'against', 'to', 'from', 'with',
 const TESTS = new Set(['test', 'tests', 'check', 'checks', 'run', 'runs', 'job', 'jobs']);
 
 /** The words after `verb` in a description's opening, up to a preposition: "Run Checkov security scanner on …". */
+const WORDS_OF = new Map<string, string[]>();
+const LEAD_WORD = /[^a-z0-9-]+/;
+
+/** The lower-case words of a description's opening, split once per description (a small bounded cache). */
+function leadWords(lead: string): string[] {
+  let words = WORDS_OF.get(lead);
+  if (!words) {
+    words = lead.slice(0, 160).toLowerCase().split(LEAD_WORD).filter(Boolean);
+    if (WORDS_OF.size > 256) WORDS_OF.clear();
+    WORDS_OF.set(lead, words);
+  }
+  return words;
+}
+
 function objectPhrase(lead: string, verb: string): string[] {
-  const words = lead.slice(0, 160).toLowerCase().split(/[^a-z0-9-]+/).filter(Boolean);
+  if (!lead) return [];
+  const words = leadWords(lead);
   const at = words.findIndex((w) => w === verb || w.startsWith(verb));
   if (at < 0) return [];
   const out: string[] = [];

@@ -7,6 +7,9 @@ const SQL_FAMILY = /sql|cypher|athena|snowflake|clickhouse|bigquery|postgres|mys
 const PROBE = /\b(?:traceroute|tracert|ping|nmap|port ?scan(?:ner)?|netcat|telnet|mtr)\b[^.\n]{0,30}\b(?:hosts?|ip|address(?:es)?|targets?|servers?|domains?)\b/;
 const PROBE_NAME = new Set(['traceroute', 'tracert', 'ping', 'nmap', 'portscan', 'netcat', 'telnet', 'mtr']);
 const SENSOR = /\b(?:webcam|web cam|camera|microphone|clipboard|screen recording|records? the screen|gps|geolocation|current location)\b/;
+const PROBE_HINT = /ping|trace|nmap|scan|netcat|telnet|mtr/;
+const SENSOR_HINT = /cam|microphone|clipboard|screen rec|records? the screen|gps|geolocation|current location/;
+const SENSOR_NAMES = new Set(['webcam', 'camera', 'microphone', 'mic', 'clipboard', 'gps', 'geolocation', 'location']);
 const SQL_PROSE = /\b(?:sql|select)\b[^.\n]{0,30}\b(?:quer(?:y|ies)|statements?)\b|\bquery text\b/;
 /** Values that are secrets themselves (not metadata about them). */
 const SECRET_HEADS = new Set(['secret', 'password', 'credential', 'passphrase', 'mnemonic', 'privatekey', 'apikey', 'seed']);
@@ -27,7 +30,7 @@ export const READ_RULES: RiskRule[] = [
     id: 'read.network-probe', category: 'Read', effect: 'raise', to: 'Medium',
     consequence: "A manipulated agent could map internal hosts from the server's network.",
     summary: 'probes any host on the network (traceroute, ping, port scan, DNS)',
-    test: (f) => (f.a.tokens.some((t) => PROBE_NAME.has(t)) || PROBE.test(f.text.slice(0, 120))) ? 'it probes any host it is given, from the server\'s network' : undefined,
+    test: (f) => (f.a.tokens.some((t) => PROBE_NAME.has(t)) || (PROBE_HINT.test(f.text) && PROBE.test(f.text.slice(0, 120)))) ? 'it probes any host it is given, from the server\'s network' : undefined,
   },
   {
     id: 'read.any-path', category: 'Read', effect: 'raise', to: 'Medium',
@@ -48,7 +51,7 @@ export const READ_RULES: RiskRule[] = [
     test: (f) => {
       const q = f.s.queryLang;
       if (q && !q.writable && SQL_FAMILY.test(q.lang)) return `parameter \`${q.param.path}\` takes ${langLabel(q.lang)}, read-only`;
-      if (!q && (!f.s.params.length || f.s.documented) && SQL_PROSE.test(f.text.slice(0, 200)) && /\b(?:execut\w*|runs?|running)\b/.test(f.text.slice(0, 120))) return 'the description says it runs SQL query text it is given, read-only';
+      if (!q && (!f.s.params.length || f.s.documented) && (f.text.includes('sql') || f.text.includes('select') || f.text.includes('query text')) && SQL_PROSE.test(f.text.slice(0, 200)) && /\b(?:execut\w*|runs?|running)\b/.test(f.text.slice(0, 120))) return 'the description says it runs SQL query text it is given, read-only';
       return undefined;
     },
   },
@@ -57,12 +60,10 @@ export const READ_RULES: RiskRule[] = [
     consequence: 'A manipulated agent could read secrets and pass them to another tool.',
     summary: 'returns secret values: API keys, passwords, credentials, mnemonics',
     test: (f) => {
-      if (NOT_VALUES.test(f.text)) return undefined;
       const head = f.head;
-      const before = f.objects.slice(0, -1);
-      const secret = SECRET_HEADS.has(head) || ((head === 'key' || head === 'token') && before.some((o) => AUTH_MODIFIERS.has(o)))
+      const secret = SECRET_HEADS.has(head) || ((head === 'key' || head === 'token') && f.objects.some((o, i) => i < f.objects.length - 1 && AUTH_MODIFIERS.has(o)))
         || f.objects.some((o) => o === 'env' || o === 'secret' || o === 'password' || o === 'credential');
-      return secret ? `returns '${head || f.objects.find((o) => o === 'env' || o === 'secret' || o === 'password' || o === 'credential')}' values, which are secrets` : undefined;
+      return secret && !NOT_VALUES.test(f.text) ? `returns '${head || f.objects.find((o) => o === 'env' || o === 'secret' || o === 'password' || o === 'credential')}' values, which are secrets` : undefined;
     },
   },
   {
@@ -70,8 +71,9 @@ export const READ_RULES: RiskRule[] = [
     consequence: 'A manipulated agent could read connection credentials and pass them on.',
     summary: 'returns connection strings or pools, which carry credentials',
     test: (f) => {
-      if (EXAMPLES.test(f.text.slice(0, 120)) || f.objects.includes('example')) return undefined;
       const pools = f.head === 'pool' && f.objects.includes('connection');
+      const hinted = pools || f.objects.includes('connection') || f.objects.includes('dsn') || f.text.includes('connection') || f.text.includes('dsn');
+      if (!hinted || EXAMPLES.test(f.text.slice(0, 120)) || f.objects.includes('example')) return undefined;
       return pools || CONNECTION.test(`${f.objects.join(' ')} ${f.text.slice(0, 200)}`) ? 'returns connection details, which can carry passwords' : undefined;
     },
   },
@@ -79,7 +81,7 @@ export const READ_RULES: RiskRule[] = [
     id: 'read.sensor', category: 'Read', effect: 'raise', to: 'Medium',
     consequence: 'A manipulated agent could watch or listen to the user without their noticing.',
     summary: 'reads a camera, microphone, clipboard or location: private to the user',
-    test: (f) => SENSOR.test(`${f.a.tokens.join(' ')} ${f.text.slice(0, 200)}`) ? 'it reads a sensor or the clipboard, which is private to the user' : undefined,
+    test: (f) => SENSOR_HINT.test(f.text) || f.a.tokens.some((t) => SENSOR_NAMES.has(t)) ? (SENSOR.test(`${f.a.tokens.join(' ')} ${f.text.slice(0, 200)}`) ? 'it reads a sensor or the clipboard, which is private to the user' : undefined) : undefined,
   },
   {
     id: 'read.pattern-subscription', category: 'Read', effect: 'raise', to: 'Medium',
