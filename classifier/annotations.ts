@@ -35,7 +35,7 @@ export function finish(a: ToolAnalysis, r: CategoryResult, moneyByObject: boolea
     if (destructive === true) return decided(r, 'Destructive', 'destructiveHint=true');
     if (readOnly === false) return decided(r, 'Write', 'readOnlyHint=false');
     const d = a.domain;
-    if (d && (d.id === 'voice' || d.id === 'browser' || d.id === 'device' || d.id === 'shell')) {
+    if (d && (d.id === 'voice' || d.id === 'browser' || d.id === 'device' || d.id === 'shell' || d.id === 'debugger')) {
       r.evidence.push(domainEvidence(d, a.tool.name));
       r.category = 'Execute';
       return r;

@@ -69,6 +69,7 @@ function finish(g: Graded, options: ClassifyOptions): ToolClassification {
     evidence,
     findings,
     policy,
+    rules: graded.rules.map((r) => r.id),
   };
 }
 

@@ -5,7 +5,7 @@ import type { ServerContext } from './types.ts';
 import { nameKey, splitName, wordSet } from './tokens.ts';
 import { nameVerb } from './verbs.ts';
 
-export type DomainId = 'voice' | 'browser' | 'device' | 'shell' | 'filesystem' | 'payments' | 'messaging' | 'database' | 'infra' | 'memory';
+export type DomainId = 'voice' | 'browser' | 'device' | 'shell' | 'filesystem' | 'payments' | 'messaging' | 'database' | 'infra' | 'memory' | 'debugger';
 
 interface DomainDef { label: string; core: string[]; more: string[] }
 interface DomainIndex { all: string[]; coreSet: Set<string>; allSet: Set<string> }
@@ -20,6 +20,7 @@ const DOMAINS: Record<DomainId, DomainDef> = {
   messaging: { label: 'messaging', core: ['message', 'messages', 'email', 'mail', 'sms', 'chat', 'slack', 'channel', 'channels'], more: ['send', 'reply', 'inbox', 'thread', 'conversation', 'conversations'] },
   database: { label: 'a database', core: ['sql', 'database', 'databases', 'table', 'tables', 'postgres', 'mysql', 'mongo', 'redis', 'sqlite'], more: ['query', 'schema', 'row', 'rows', 'collection', 'index'] },
   infra: { label: 'cloud infrastructure', core: ['kubernetes', 'k8s', 'cluster', 'aws', 'azure', 'gcp', 'terraform', 'aks', 'eks', 'vm', 'ec2', 'helm'], more: ['deploy', 'node', 'nodes', 'pod', 'pods', 'namespace', 'instance', 'container'] },
+  debugger: { label: 'a debugging session', core: ['gdb', 'lldb', 'debugger', 'debug', 'breakpoint', 'breakpoints', 'dap'], more: ['step', 'next', 'continue', 'frame', 'backtrace', 'stack', 'register', 'registers', 'watchpoint', 'finish', 'attach', 'detach', 'variables', 'command', 'run', 'start', 'load'] },
   memory: { label: 'a local knowledge store', core: ['memory', 'knowledge', 'graph', 'notes'], more: ['entities', 'entity', 'relations', 'observations', 'nodes'] },
 };
 

@@ -46,6 +46,8 @@ export interface GoldReport {
   riskConfusion: Record<Risk, Record<Risk, number>>;
   /** Every disagreement, worst first (too low before too high, then by distance, then category misses). */
   disagreements: GoldDisagreement[];
+  /** Per grading rule: on how many tools it fired, and on how many of those the verdict matched the reviewers'. */
+  rules: { id: string; fired: number; agreed: number }[];
 }
 
 const CATS = new Set<string>(CATEGORIES);
@@ -90,6 +92,7 @@ export function evaluateGold(lines: (string | Record<string, unknown>)[]): GoldR
   const confusion = table(CATEGORIES);
   const riskConfusion = table(RISKS);
   const disagreements: GoldDisagreement[] = [];
+  const rules = new Map<string, { id: string; fired: number; agreed: number }>();
   let cat = 0, exact = 0, within = 0, low2 = 0, high2 = 0;
   for (const [server, group] of groups) {
     const results: ToolClassification[] = classifyTools({ name: server, tools: group.map((r) => pickDefinition(r as never)) });
@@ -102,6 +105,12 @@ export function evaluateGold(lines: (string | Record<string, unknown>)[]): GoldR
       if (delta === 0) exact++;
       if (Math.abs(delta) <= 1) within++;
       if (delta <= -2) low2++;
+      for (const id of c.rules ?? []) {
+        const r = rules.get(id) ?? { id, fired: 0, agreed: 0 };
+        r.fired++;
+        if (delta === 0 && c.category === row.category) r.agreed++;
+        rules.set(id, r);
+      }
       if (delta >= 2) high2++;
       if (delta !== 0 || c.category !== row.category) {
         disagreements.push({
@@ -122,5 +131,6 @@ export function evaluateGold(lines: (string | Record<string, unknown>)[]): GoldR
     tools: rows.length, servers: groups.size,
     category: round(cat / n), risk: round(exact / n), withinOne: round(within / n),
     tooLow2: low2, tooHigh2: high2, confusion, riskConfusion, disagreements,
+    rules: [...rules.values()].sort((x, y) => y.fired - x.fired || x.id.localeCompare(y.id)),
   };
 }

@@ -50,6 +50,8 @@ export interface ToolClassification {
   findings: Finding[];
   /** The recommended policy.json for this tool alone. */
   policy: Policy;
+  /** Ids of the grading rules that fired (classifier/risk-rules/), for eval; not stored. */
+  rules?: string[];
 }
 
 /** Context the classifier reads a tool in. */

@@ -1,5 +1,9 @@
 // The one place configuration is read from the environment. Everything else receives options.
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The labelled sets beside the checkout (../shared/eval), as the workplace lays them out. */
+const DEFAULT_EVAL_DIR = fileURLToPath(new URL('../../shared/eval/', import.meta.url));
 
 export interface Config {
   /** PostgreSQL URL (DATABASE_URL); when unset, embedded PGlite is used. */
@@ -20,6 +24,8 @@ export interface Config {
   sourceUrls: { npm?: string; pypi?: string; smithery?: string; glama?: string; pulsemcp?: string };
   /** Running inside CI (CI=true). */
   ci: boolean;
+  /** Labelled sets for `eval` and the accuracy page (MCP_RISK_EVAL_DIR). @default '<checkout>/../shared/eval' */
+  evalDir: string;
 }
 
 export const DEFAULT_REGISTRY_URL = 'https://registry.modelcontextprotocol.io';
@@ -44,5 +50,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pulsemcp: env.MCP_RISK_PULSEMCP_URL || undefined,
     },
     ci: env.CI === 'true',
+    evalDir: resolve(env.MCP_RISK_EVAL_DIR || DEFAULT_EVAL_DIR),
   };
 }

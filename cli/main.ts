@@ -13,7 +13,7 @@ const COMMANDS: Record<string, Command> = {
   build: { summary: 'build the static site from the database', load: async () => (await import('./build.ts')).runBuildCommand },
   serve: { summary: 'serve a built site on localhost', load: async () => (await import('./serve.ts')).runServeCommand },
   policy: { summary: 'print a crawled server\'s recommended policy, or its Claude Code / Codex export', load: async () => (await import('./policy.ts')).runPolicyCommand },
-  eval: { summary: 'score the classifier against author annotations (JSON lines)', load: async () => (await import('./eval.ts')).runEvalCommand },
+  eval: { summary: 'score the classifier against reviewers\' labels and author annotations', load: async () => (await import('./eval.ts')).runEvalCommand },
   stats: { summary: 'counts of servers, tools, classifications and crawl attempts', load: async () => (await import('./stats.ts')).runStatsCommand },
 };
 

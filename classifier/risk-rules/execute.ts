@@ -133,6 +133,12 @@ export const EXECUTE_RULES: RiskRule[] = [
     test: (f) => !messaging(f) && RERUN_VERBS.has(f.lemma) && !freeText(f) && !agent(f) ? 'runs or stops an existing operation as configured, with no free-text input' : undefined,
   },
   {
+    id: 'execute.debugger-step', category: 'Execute', effect: 'lower', to: 'Medium',
+    consequence: 'A runaway agent could step or resume the program being debugged, running its code as it stands.',
+    summary: 'steps or resumes the program under a debugger, with no command text',
+    test: (f) => f.a.domain?.id === 'debugger' && !freeText(f) && !f.a.tokens.includes('command') ? 'it steps or resumes the program under the debugger, with no command text' : undefined,
+  },
+  {
     id: 'execute.dry-run', category: 'Execute', effect: 'lower', to: 'Medium',
     consequence: 'By default it only reports what it would do; a runaway agent must turn the dry run off to change anything.',
     summary: 'defaults to a dry run',

@@ -114,7 +114,7 @@ for (const backend of backends) {
       fake.script('process_items', { refusal: 'No.' });
       fake.script('handle_record', { hang: true });
       fake.script('remove_user', { content: '{oops' });
-      const result = await run('auto', { timeoutMs: 300 });
+      const result = await run('auto', { timeoutMs: 2000 }); // the hang never answers; the others get time on a busy machine
       expect(result.llm).toMatchObject({ failed: 3, failures: { E_LLM_REFUSAL: 1, E_LLM_TIMEOUT: 1, E_LLM_MALFORMED: 1 } });
       for (const [tool, code] of [['process_items', 'E_LLM_REFUSAL'], ['handle_record', 'E_LLM_TIMEOUT'], ['remove_user', 'E_LLM_MALFORMED']]) {
         const row = await rowOf(db, tool, LLM_CLASSIFIER_VERSION);
