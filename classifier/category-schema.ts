@@ -5,7 +5,7 @@ import type { Strength } from './category.ts';
 import { makeVerb, verbsOfValues, type Verb } from './intent.ts';
 import { contextualClass } from './verb-context.ts';
 import type { VerbClass } from './verbs.ts';
-import { routerSummary, summaryVerbs } from './router.ts';
+import { byPrecedence, routerSummary, summaryVerbs } from './router.ts';
 import { langLabel } from './schema-signals.ts';
 
 /** The category being decided: classes that apply, evidence, and how sure behaviour is. */
@@ -49,7 +49,8 @@ export function applySchema(a: ToolAnalysis, d: Draft, primary: Verb | undefined
     for (const v of strong) d.classes.add(v.info.cls);
     if (!d.classes.size && listed.length) d.classes.add('write'); // "Commands for managing …" and nothing more
     d.ev.push(`parameter \`${s.selector.path}\` selects a sub-command of this router, not a command line`);
-    if (listed.length) d.ev.push(`the router's description lists ${list(listed.map((v) => v.word))}`);
+    // the actions that decide first, the general ones ("managing", "using") after
+    if (listed.length) d.ev.push(`the router's description lists ${list(byPrecedence(listed).map((v) => v.word).filter((w, i, all) => all.indexOf(w) === i))}`);
     d.strength = listed.length || keepName ? 'strong' : d.strength;
   } else if (weakName && !d.classes.size && s.modes) {
     const modes = resolved(verbsOfValues(s.modes.values), a);

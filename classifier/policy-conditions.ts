@@ -40,6 +40,12 @@ function push(list: PolicyCondition[], p: Param | undefined, op: PolicyCondition
   list.push(value === undefined ? { path, op } : { path, op, value });
 }
 
+/** Values a parameter may take: required, it must be one of them; optional, it must not be anything else when given. */
+function allowlist(require: PolicyCondition[], deny: PolicyCondition[], p: Param, values: string[]): void {
+  if (p.required) push(require, p, 'in', values);
+  else push(deny, p, 'not_in', values);
+}
+
 export interface Conditions { require: PolicyCondition[]; deny_if: PolicyCondition[] }
 
 export interface ConditionOptions {
@@ -83,7 +89,7 @@ export function schemaConditions(inputs: ConditionInputs, o: ConditionOptions): 
     else push(deny, u, 'regex', NOT_HTTPS);
     push(deny, u, 'regex', PRIVATE_HOST);
   }
-  for (const p of inputs.paths.slice(0, 3)) if (STRING.has(p.type) || p.type === 'array') push(deny, p, 'regex', SENSITIVE_PATH);
+  for (const p of inputs.paths.slice(0, 3)) if (STRING.has(p.type) || (p.type === 'array' && (p.itemType === 'string' || p.itemType === 'any'))) push(deny, p, 'regex', SENSITIVE_PATH);
   if (s.selector && o.router) push(deny, s.selector, 'regex', ROUTER_DESTRUCTIVE);
   if (s.shell) push(deny, s.shell, 'regex', DANGEROUS_COMMAND);
   if (s.code) push(deny, s.code, 'regex', RISKY_CODE);
@@ -96,8 +102,11 @@ export function schemaConditions(inputs: ConditionInputs, o: ConditionOptions): 
     const verbs = verbsOfValues(s.actions.values);
     const risky = new Set(verbs.filter((v) => v.cls === 'destructive' || v.cls === 'financial').map((v) => v.word));
     const safe = s.actions.values.filter((v) => !risky.has(v));
-    if (risky.size && safe.length) push(require, s.actions.param, 'in', safe);
-    else if (o.enums) push(require, s.actions.param, 'in', s.actions.values);
+    // a required selector is allowlisted to its safe actions; an optional one has its risky actions denied
+    if (risky.size && safe.length) {
+      if (s.actions.param.required) push(require, s.actions.param, 'in', safe);
+      else push(deny, s.actions.param, 'in', [...risky]);
+    } else if (o.enums) allowlist(require, deny, s.actions.param, s.actions.values);
   }
   if (o.enums) {
     // other enums: the gateway enforces the allowlist itself rather than trusting the server to
@@ -106,7 +115,7 @@ export function schemaConditions(inputs: ConditionInputs, o: ConditionOptions): 
       if (n >= 2 || p.path.includes('.') || p.path.includes('[]') || p === s.actions?.param || p === s.methods?.param) continue;
       const values = p.values?.filter((v) => typeof v === 'string');
       if (!values?.length || values.length > 20 || values.length !== p.values!.length || p.type === 'array') continue;
-      push(require, p, 'in', values);
+      allowlist(require, deny, p, values as string[]);
       n++;
     }
   }

@@ -3,7 +3,8 @@
 // domain), and never the tool's name echoed back as its own explanation.
 import type { ToolAnalysis } from './analysis.ts';
 import type { CategoryResult } from './category.ts';
-import { routerSummary, summaryVerbs } from './router.ts';
+import { byPrecedence, routerSummary, summaryVerbs } from './router.ts';
+import { singular } from './tokens.ts';
 import { proseVerb, thirdPerson } from './verbs.ts';
 import type { Finding } from './types.ts';
 
@@ -12,7 +13,7 @@ const MARKUP = /[*_`#>|~]+|\[([^\]]*)\]\([^)]*\)|<[^>]{0,80}>|[\u{1F000}-\u{1FAF
 const SPACES = /\s+/g;
 const NEEDS_CLEANING = /[*_`#>|~\[<\uD800-\uDFFF\u2600-\u27BF\uFE0F]/;
 const LONG_SPACE = /\s\s|[\t\r\n]/;
-const LETTER_START = /^[A-Za-z]/;
+const LETTER_START = /^\p{L}/u;
 const MAX = 160;
 /** A verb phrase opening that reads as the tool's own action once conjugated. */
 const INSTRUCTION = /^(?:use|call|always|never|do not|don't|note|important|warning|caution|this tool|the tool|tool to|you|please)\b/i;
@@ -62,18 +63,43 @@ function list(words: string[]): string {
   return w.length > 1 ? `${w.slice(0, -1).join(', ')} and ${w[w.length - 1]}` : w[0];
 }
 
+const WORD = /[\p{L}\p{N}]+/gu;
+const FILLER = new Set(['a', 'an', 'the', 'of', 'to', 'for', 'in', 'on', 'by', 'with', 'and', 'or', 'from', 'its', 'their', 'it', 'all', 'any', 'one', 'given', 'specific', 'specified', 'new', 'existing', 'id', 'ids', 'this', 'that', 'your', 'current', 'single', 'multiple', 'list']);
+
+/** The sentence says no more than the tool's name ("Delete a bucket" for `delete_bucket`). */
+function echoesName(sentence: string, tokens: string[]): boolean {
+  const name = new Set(tokens.map(singular));
+  for (const m of sentence.toLowerCase().matchAll(WORD)) {
+    const w = m[0];
+    if (FILLER.has(w) || w.length < 3) continue;
+    const base = singular(w);
+    const verb = proseVerb(w)?.lemma;
+    if (!name.has(base) && !(verb && name.has(verb))) return false;
+  }
+  return true;
+}
+
+/** What we can add to a description that only repeats the name: the parameters it takes. */
+function echoNote(a: ToolAnalysis): string {
+  const params = a.schema.params.filter((p) => !p.path.includes('.') && !p.path.includes('[]')).map((p) => `\`${p.path}\``);
+  if (!params.length) return ' (its description adds nothing to its name)';
+  const shown = params.length > 3 ? `${params.slice(0, 3).join(', ')} and ${params.length - 3} more` : params.length > 1 ? `${params.slice(0, -1).join(', ')} and ${params[params.length - 1]}` : params[0];
+  return `, given ${shown}`;
+}
+
 /** What the tool does, in the third person, for "`name` on server …". */
 export function doesWhat(a: ToolAnalysis, c: CategoryResult, findings: Finding[]): string {
   if (a.schema.selector) {
-    const listed = summaryVerbs(routerSummary(a.description)).map((v) => v.word).filter((w) => w !== 'lifecycle');
-    const lifecycle = c.evidence.some((e) => e.includes('lifecycle')) || /\blifecycle\b/i.test(a.description);
-    const actions = [...listed, ...(lifecycle ? ['lifecycle (create, start, stop, delete)'] : [])];
+    const verbs = byPrecedence(summaryVerbs(routerSummary(a.description)).filter((v) => v.info.cls !== 'weak'));
+    const words = verbs.map((v) => (v.word === 'lifecycle' ? 'lifecycle (create, start, stop, delete)' : v.word));
+    const actions = words.filter((w, i) => words.indexOf(w) === i);
     return actions.length ? `is a sub-command router whose description lists ${list(actions)} actions` : 'is a sub-command router that does not say which actions it exposes';
   }
   const sentence = a.description ? firstSentence(a.description) : '';
   const suspicious = findings.some((f) => f.kind !== 'annotation_conflict' && f.kind !== 'definition_drift');
   if (sentence.length >= 8 && LETTER_START.test(sentence) && !INSTRUCTION.test(sentence) && !suspicious) {
-    return a.descVerbs.length ? conjugated(sentence, a.descVerbs.map((v) => v.word)) : `is described as "${sentence}"`;
+    const said = a.descVerbs.length ? conjugated(sentence, a.descVerbs.map((v) => v.word)) : `is described as "${sentence}"`;
+    return echoesName(sentence, a.tokens) ? `${said}${echoNote(a)}` : said;
   }
   const v = c.verb;
   const object = objectWords(a);

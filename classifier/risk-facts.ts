@@ -52,8 +52,22 @@ const PERSONAL_SERVER = new Set(['todoist', 'taskwarrior', 'todo', 'todos', 'che
 const PERSONAL_OBJECTS = new Set(['todo', 'habit', 'checkin', 'mood', 'diary', 'game', 'villager', 'reminder', 'scratchpad', 'scratch', 'bookmark', 'favorite', 'wishlist', 'wantlist', 'flashcard']);
 const LOCAL_STATE = /\blocal (?:store|storage|database|db|list|scratch|memory|knowledge|notes|index|run director(?:y|ies)|state|task|tasks|queue)\b|\bstored locally\b|\bon this machine\b|\bscratch(?:pad)?\b|\bin[- ]memory\b|\bsession state\b|\bplanning workflow\b/i;
 
+/** "The ID of the folder", "Folder identifier": a path-named parameter that holds an ID. */
+const AN_ID = /\bID\b|\bIds?\b|\bidentifier\b|\buuid\b/;
+
+/** Containers of a remote store: a path next to their ID is inside that object (`specId` + `path`), not on disk. */
+const CONTAINERS = new Set(['spec', 'collection', 'repo', 'repository', 'project', 'workspace', 'bucket', 'drive', 'site', 'space', 'page', 'document', 'doc', 'notebook', 'branch', 'owner', 'container', 'share', 'vault', 'board', 'dataset', 'database', 'gist', 'snippet', 'wiki', 'namespace', 'org', 'organization']);
+const ID_WORDS = new Set(['id', 'name', 'slug', 'key', 'uid', 'uuid']);
+
+function isContainerId(p: Param): boolean {
+  const t = p.tokens;
+  if (!p.required || t.length === 0) return false;
+  if (t.length === 1) return t[0] === 'repo' || t[0] === 'repository' || t[0] === 'bucket' || t[0] === 'owner';
+  return CONTAINERS.has(t[t.length - 2]) && ID_WORDS.has(t[t.length - 1]);
+}
+
 function isFsPath(p: Param, a: ToolAnalysis): boolean {
-  if (NOT_FS.test(p.description) || p.path.toLowerCase().includes('filter')) return false;
+  if (NOT_FS.test(p.description) || AN_ID.test(p.description) || p.path.toLowerCase().includes('filter')) return false;
   if (a.objects.some((o) => o === 'doc' || o === 'docs' || o === 'documentation')) return false;
   const named = p.tokens.some((t) => FS_NAMES.has(t)) || FS_NAMES.has(p.tokens.join(''));
   return named || FS_WORDS.test(p.description) || FS_WORDS.test(a.lead) || a.server.domains.has('filesystem');
@@ -79,7 +93,8 @@ export function riskFacts(a: ToolAnalysis, c: CategoryResult): RiskFacts {
   const lemma = c.verb?.lemma ?? '';
   const text = (a.description.length > 600 ? a.description.slice(0, 600) : a.description).toLowerCase();
   const runs = c.category === 'Execute' ? claimsOf(a).runs : undefined;
-  const fsPaths = [...s.paths, ...s.outputPaths].filter((p) => isFsPath(p, a));
+  const remote = s.params.find((p) => isContainerId(p));
+  const fsPaths = remote ? [] : [...s.paths, ...s.outputPaths].filter((p) => isFsPath(p, a));
   const bounded = a.server.rootsBounded || (fsPaths.length > 0 && (BOUNDED.test(text) || fsPaths.some((p) => BOUNDED.test(p.description))));
   const storesUrl = c.category === 'Write' && STORES_URL.has(lemma);
   const urls = s.urls.filter((p) => !NOT_FETCHED.test(`${p.name} ${p.description}`) && !(storesUrl && !/\b(?:fetch|download|import|from)\b/i.test(p.description))

@@ -91,6 +91,13 @@ export function summaryVerbs(summary: string): ListedVerb[] {
   return out;
 }
 
+const PRECEDENCE = ['financial', 'destructive', 'execute', 'write', 'read', 'weak'];
+
+/** Listed verbs, the ones that decide the category first (lifecycle's delete before "monitoring"). */
+export function byPrecedence(listed: ListedVerb[]): ListedVerb[] {
+  return [...listed].sort((a, b) => PRECEDENCE.indexOf(a.info.cls) - PRECEDENCE.indexOf(b.info.cls));
+}
+
 /** Dispatcher: a tool that runs another tool or operation named in its arguments. */
 const DISPATCH_OBJECTS = new Set(['tool', 'tools', 'function', 'operation', 'action', 'command', 'endpoint', 'api', 'method', 'procedure', 'rpc']);
 const DISPATCH_VERBS = new Set(['execute', 'call', 'invoke', 'run', 'use', 'dispatch', 'perform']);

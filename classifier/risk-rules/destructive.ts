@@ -49,6 +49,12 @@ function multiplicity(f: RiskFacts): string | undefined {
 
 export const DESTRUCTIVE_RULES: RiskRule[] = [
   {
+    id: 'destructive.router', category: 'Destructive', effect: 'base', to: 'High',
+    consequence: 'A runaway agent could run its deleting sub-commands on anything the credentials reach.',
+    summary: 'a sub-command router whose listed actions include deleting',
+    test: (f) => f.s.selector ? 'one of the actions it routes deletes' : undefined,
+  },
+  {
     id: 'destructive.may-lose', category: 'Destructive', effect: 'base', to: 'Medium',
     consequence: 'A runaway agent could throw away unsaved or uncommitted work.',
     summary: 'an action that the description warns can lose unsaved or uncommitted work',

@@ -67,6 +67,12 @@ export const READ_RULES: RiskRule[] = [
     },
   },
   {
+    id: 'read.environment-values', category: 'Read', effect: 'raise', to: 'Medium',
+    consequence: 'A manipulated agent could read variables that often hold keys and tokens, and pass them on.',
+    summary: 'returns an environment or variable set, which often holds secrets',
+    test: (f) => (f.head === 'environment' || f.head === 'variable' || f.head === 'var') && !NOT_VALUES.test(f.text) && !/\bnames?\b|\bmetadata\b/.test(f.text.slice(0, 80)) ? `returns '${f.head}' values, which often hold keys and tokens` : undefined,
+  },
+  {
     id: 'read.connection-details', category: 'Read', effect: 'raise', to: 'Medium',
     consequence: 'A manipulated agent could read connection credentials and pass them on.',
     summary: 'returns connection strings or pools, which carry credentials',

@@ -59,7 +59,8 @@ describe('category precedence and grading', () => {
     expect(reads.category).toBe('Read');
     const all = one({ name: 'manage_silences', description: '', inputSchema: { type: 'object', properties: { operation: { type: 'string', enum: ['list', 'get', 'create', 'delete'] } } } });
     expect(all.category).toBe('Destructive');
-    expect(all.policy.tools.manage_silences.require).toContainEqual({ path: 'args.operation', op: 'in', value: ['list', 'get', 'create'] });
+    // the selector is optional, so its destructive action is denied rather than the others required
+    expect(all.policy.tools.manage_silences.deny_if).toContainEqual({ path: 'args.operation', op: 'in', value: ['delete'] });
   });
 
   it('sends messages as Execute/High with a recipient condition', () => {

@@ -1,0 +1,113 @@
+// Verdicts a reviewer would sign (issue 10): the Azure MCP server's sub-command routers, Postman's collection
+// tools, code and SQL runners, money movers, and names that look like something else.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { classifyTools } from '../../classifier/classify.ts';
+import { DANGEROUS_COMMAND, ROUTER_DESTRUCTIVE } from '../../classifier/policy-conditions.ts';
+import type { ToolDefinition } from '../../db/tool-definition.ts';
+import { classifyByName } from './helpers.ts';
+
+function fixture(name: string): ToolDefinition[] {
+  return (JSON.parse(readFileSync(new URL(`./fixtures/${name}.tools.json`, import.meta.url), 'utf8')) as { tools: ToolDefinition[] }).tools;
+}
+const str = (description = '') => ({ type: 'string', description });
+const one = (tool: ToolDefinition, server = 'a-server') => classifyTools({ name: server, tools: [tool] })[0];
+
+describe('Azure MCP server (@azure/mcp, 61 tools): routers graded by the actions they list', () => {
+  const tools = fixture('azure');
+  const get = classifyByName('@azure/mcp', tools);
+  const all = tools.map((t) => get(t.name));
+
+  it('reads no router\'s `command` as a shell, and puts no shell regex on it', () => {
+    for (const c of all) {
+      expect(c.evidence.join(' ')).not.toMatch(/takes a free-text command|runs any command/);
+      for (const d of c.policy.tools[c.name].deny_if ?? []) expect(d.value).not.toBe(DANGEROUS_COMMAND);
+    }
+    expect(all.filter((c) => c.risk === 'Critical').length).toBeLessThanOrEqual(3);
+  });
+
+  it('rates the lookups and guidance Read/Low', () => {
+    for (const name of ['pricing', 'quota', 'advisor', 'bicepschema', 'wellarchitectedframework', 'resourcehealth']) {
+      expect([name, get(name).category, get(name).risk]).toEqual([name, 'Read', 'Low']);
+    }
+  });
+
+  it('rates compute, which manages the VM lifecycle, as able to delete, and denies its destructive sub-commands', () => {
+    const c = get('compute');
+    expect(c.category).toBe('Destructive');
+    expect(c.evidence.some((e) => /lifecycle/.test(e))).toBe(true);
+    expect(c.policy.tools.compute.deny_if).toContainEqual({ path: 'args.command', op: 'regex', value: ROUTER_DESTRUCTIVE });
+    expect(c.rationale).toMatch(/sub-command router/);
+  });
+
+  it('rates what creates or sends by what it does: storage writes, communication sends SMS, keyvault manages secrets', () => {
+    expect(get('storage').category).toBe('Write');
+    expect([get('communication').category, get('communication').risk]).toEqual(['Execute', 'High']);
+    expect(get('keyvault').category).toBe('Write');
+  });
+});
+
+describe('Postman MCP server (@postman/postman-mcp-server, 42 tools)', () => {
+  const get = classifyByName('@postman/postman-mcp-server', fixture('postman'));
+
+  it('saves a request definition when it creates or updates one: Write, not a delete', () => {
+    for (const name of ['createCollectionRequest', 'updateCollectionRequest']) {
+      const c = get(name);
+      expect([name, c.category, c.risk]).toEqual([name, 'Write', 'Medium']);
+      expect(c.policy.hide ?? []).not.toContain(name);
+      expect(c.rationale).not.toMatch(/delet/i);
+      // the request's own URL is data it stores, not an address it fetches
+      expect(JSON.stringify(c.policy.tools[name])).not.toMatch(/args\.url/);
+      expect(JSON.stringify(c.policy.tools[name])).not.toMatch(/args\.folder/);
+    }
+  });
+
+  it('reads a spec file path as a place inside the spec, not on disk', () => {
+    for (const name of ['getSpecFile', 'updateSpecFile', 'createSpecFile']) {
+      expect(JSON.stringify(get(name).policy)).not.toMatch(/\\\.ssh/);
+    }
+  });
+});
+
+describe('runners, money movers and names that mislead', () => {
+  it('rates a Python REPL and SQL runners that can write Execute/Critical', () => {
+    const repl = one({ name: 'python_repl', description: 'Interactive Python REPL that maintains session state.' }, 'python-local');
+    expect([repl.category, repl.risk]).toEqual(['Execute', 'Critical']);
+    const sql = one({ name: 'execute_sql_query', description: 'Execute a SQL query against the database', inputSchema: { type: 'object', properties: { query: str('The SQL query') }, required: ['query'] } });
+    expect([sql.category, sql.risk]).toEqual(['Execute', 'Critical']);
+    const adf = one({ name: 'execute-query', description: 'Execute a query against the Data Factory linked service.', inputSchema: { type: 'object', properties: { query: str('The query to execute'), linkedServiceName: str() }, required: ['query'] } }, 'azure-data-factory');
+    expect([adf.category, adf.risk]).toEqual(['Execute', 'Critical']);
+  });
+
+  it('keeps a runner that says it only reads, or whose service only reads, Read/Medium', () => {
+    const ro = one({ name: 'execute_read_only_query', description: 'Execute read-only SQL queries (SELECT, PRAGMA, EXPLAIN). Automatically rejects write operations.', inputSchema: { type: 'object', properties: { query: str('SQL') }, required: ['query'] } });
+    expect([ro.category, ro.risk]).toEqual(['Read', 'Medium']);
+  });
+
+  it('rates finalizing an invoice and swapping tokens Financial/Critical, an invoice draft Write', () => {
+    const fin = one({ name: 'finalize_invoice', description: 'Finalizes an invoice', inputSchema: { type: 'object', properties: { invoice: str() }, required: ['invoice'] } }, 'stripe');
+    expect([fin.category, fin.risk]).toEqual(['Financial', 'Critical']);
+    const swap = one({ name: 'swap_tokens', description: 'Swap one token for another on Solana', inputSchema: { type: 'object', properties: { inputMint: str(), outputMint: str(), amount: { type: 'number' } }, required: ['inputMint', 'outputMint', 'amount'] } }, 'jupiter');
+    expect([swap.category, swap.risk]).toEqual(['Financial', 'Critical']);
+    expect(one({ name: 'create_invoice', description: 'Creates a new invoice' }, 'stripe').category).toBe('Write');
+    expect(one({ name: 'swap_indexes', description: 'Swap the contents of two or more indexes.' }, 'meilisearch').category).not.toBe('Financial');
+  });
+
+  it('reads forceRefresh as a refresh of a cache, and never as acting on a force', () => {
+    const c = one({ name: 'forceRefresh', description: 'Force refresh the product cache' }, 'shop');
+    expect(c.category).toBe('Write');
+    expect(c.rationale).not.toMatch(/the force/);
+  });
+
+  it('says what `say` does on a voice server, not just "says"', () => {
+    const get = classifyByName('ringback', [
+      { name: 'call_start', description: 'Start a phone call', inputSchema: { type: 'object', properties: { to: str('Phone number in E.164') }, required: ['to'] } },
+      { name: 'say', description: '' }, { name: 'call_end', description: '' }, { name: 'listen', description: 'Listen for what the caller says next.' },
+    ]);
+    const say = get('say');
+    expect([say.category, say.risk]).toEqual(['Execute', 'High']);
+    expect(say.rationale).not.toMatch(/^`say` on ringback says\./);
+    expect(say.rationale).toMatch(/has no description/);
+    expect(say.rationale).toMatch(/live voice call/);
+  });
+});
