@@ -26,19 +26,21 @@ const cases: { name: string; argv: string[]; env?: NodeJS.ProcessEnv }[] = [
 const hasHyperfine = spawnSync('hyperfine', ['--version']).status === 0;
 const quote = (a: string) => `'${a.replace(/'/g, `'\\''`)}'`;
 
-function viaHyperfine(c: (typeof cases)[number]): { mean: number; sd: number; min: number; max: number } {
+interface Timing { mean: number; sd: number; min: number; max: number; /** user + system CPU per run, ms (hyperfine only) */ cpu?: number }
+
+function viaHyperfine(c: (typeof cases)[number]): Timing {
   const dir = mkdtempSync(join(tmpdir(), 'mcp-risk-bench-cli-'));
   try {
     const file = join(dir, 'out.json');
     execFileSync('hyperfine', ['-N', '--warmup', '2', '--runs', String(RUNS), '--export-json', file, c.argv.map(quote).join(' ')], { env: c.env, stdio: 'ignore' });
-    const [r] = (JSON.parse(readFileSync(file, 'utf8')) as { results: { mean: number; stddev: number; min: number; max: number }[] }).results;
-    return { mean: r.mean * 1000, sd: r.stddev * 1000, min: r.min * 1000, max: r.max * 1000 };
+    const [r] = (JSON.parse(readFileSync(file, 'utf8')) as { results: { mean: number; stddev: number; min: number; max: number; user: number; system: number }[] }).results;
+    return { mean: r.mean * 1000, sd: r.stddev * 1000, min: r.min * 1000, max: r.max * 1000, cpu: (r.user + r.system) * 1000 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function viaSpawns(c: (typeof cases)[number]): { mean: number; sd: number; min: number; max: number } {
+function viaSpawns(c: (typeof cases)[number]): Timing {
   const times: number[] = [];
   for (let i = 0; i < RUNS + 2; i++) {
     const t = performance.now();
@@ -51,8 +53,9 @@ function viaSpawns(c: (typeof cases)[number]): { mean: number; sd: number; min: 
   return { mean, sd, min: Math.min(...times), max: Math.max(...times) };
 }
 
-console.log(`start-up over ${RUNS} runs each (${hasHyperfine ? 'hyperfine -N, 2 warm-up runs' : 'repeated spawns, 2 warm-up runs; install hyperfine for a steadier figure'}):`);
+console.log(`start-up over ${RUNS} runs each (${hasHyperfine ? 'hyperfine -N, 2 warm-up runs' : 'repeated spawns, 2 warm-up runs; install hyperfine for CPU times too'}); wall time, and CPU time, which a busy machine does not inflate:`);
 for (const c of cases) {
   const r = hasHyperfine ? viaHyperfine(c) : viaSpawns(c);
-  console.log(`  ${c.name.padEnd(34)} ${r.mean.toFixed(0).padStart(5)} ms ± ${r.sd.toFixed(0).padStart(3)} (min ${r.min.toFixed(0)}, max ${r.max.toFixed(0)})`);
+  const cpu = r.cpu === undefined ? '' : `; CPU ${r.cpu.toFixed(0)} ms`;
+  console.log(`  ${c.name.padEnd(34)} ${r.mean.toFixed(0).padStart(5)} ms ± ${r.sd.toFixed(0).padStart(3)} (min ${r.min.toFixed(0)}, max ${r.max.toFixed(0)})${cpu}`);
 }
