@@ -25,6 +25,8 @@ const BAD: [string[], string, string][] = [
   [['classify-db', '--llm-concurrency', '0'], 'llm-concurrency', '0'],
   [['classify', '--llm', 'sometimes'], 'llm', 'sometimes'],
   [['policy', 'some/server', '--format', 'yaml'], 'format', 'yaml'],
+  [['eval', '--worst', '0'], 'worst', '0'],
+  [['eval', '--gold', 'no/such/gold.jsonl'], 'gold', 'no/such/gold.jsonl'],
 ];
 
 describe('bad option values', () => {
