@@ -1,16 +1,22 @@
 // mcp-risk build: write the static site from the database.
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { buildSite } from '../site/build.ts';
 import type { Database } from '../db/client.ts';
-import { type Io, parseCommandArgs, withDb } from './io.ts';
+import { getCatalogueCounts } from '../db/queries/site.ts';
+import type { Config } from './config.ts';
+import { type Io, withDb } from './io.ts';
+import { optionValues, parseCommandArgs, nonEmpty } from './options.ts';
+import { UsageError } from './usage-error.ts';
 
-export const BUILD_HELP = `Usage: mcp-risk build [--out DIR]
+export const BUILD_HELP = `Usage: mcp-risk build [--out DIR] [--allow-empty]
 
 Builds the static site (a page per server and per tool, an index of servers) from the database.
+A catalogue without servers is an error (crawl first) unless --allow-empty is given.
 
 Options:
-  --out DIR   output folder (default: dist)
-  -h, --help  show this help
+  --out DIR       output folder, emptied first (default: dist)
+  --allow-empty   build the site even when the catalogue holds no servers
+  -h, --help      show this help
 `;
 
 export async function buildInto(database: Database, outDir: string, io: Io): Promise<void> {
@@ -18,9 +24,24 @@ export async function buildInto(database: Database, outDir: string, io: Io): Pro
   io.stdout.write(`built ${result.pages} pages into ${result.outDir} in ${(result.durationMs / 1000).toFixed(1)}s\n`);
 }
 
+/** Where the catalogue lives, for messages (never the URL itself: it may hold a password). */
+export function catalogueLocation(config: Config): string {
+  if (config.databaseUrl) return 'the PostgreSQL database of DATABASE_URL';
+  const near = relative(process.cwd(), config.pgliteDir);
+  return `the database in ${near && !near.startsWith('..') && !isAbsolute(near) ? near : config.pgliteDir}`;
+}
+
 export async function runBuildCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parseCommandArgs('build', argv, { out: { type: 'string' } });
+  const { values } = parseCommandArgs('build', argv, { out: { type: 'string' }, 'allow-empty': { type: 'boolean' } });
   if (values.help) { io.stdout.write(BUILD_HELP); return 0; }
-  await withDb(io.config, (database) => buildInto(database, values.out ?? 'dist', io));
+  const outDir = optionValues('build', values)('out', nonEmpty, 'dist');
+  await withDb(io.config, async (database) => {
+    const counts = await getCatalogueCounts(database.db);
+    if (!counts.servers && !values['allow-empty']) {
+      throw new UsageError(`build: the catalogue is empty (${catalogueLocation(io.config)} holds no servers). Run mcp-risk run for the quick start, or mcp-risk crawl then mcp-risk classify-db; pass --allow-empty to build an empty site anyway`, 1);
+    }
+    if (counts.tools && !counts.classified) io.stderr.write(`mcp-risk build: none of the ${counts.tools} tools is classified yet; run mcp-risk classify-db for their risks and policies\n`);
+    await buildInto(database, outDir, io);
+  });
   return 0;
 }

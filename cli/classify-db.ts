@@ -1,9 +1,10 @@
 // mcp-risk classify-db: classify every crawled tool version that lacks a classification.
 import { classifyDatabase } from '../classifier/classify-db.ts';
 import { DbReviewCache } from '../classifier/llm/cache.ts';
-import { LlmNotConfiguredError } from '../classifier/llm/errors.ts';
-import { createLlmReviewer, formatLlmStats, LLM_FLAGS, LLM_FLAGS_HELP, LlmFlagError, llmFromFlags } from '../classifier/llm/setup.ts';
-import { type Io, parseCommandArgs, UsageError, withDb } from './io.ts';
+import { createLlmReviewer, formatLlmStats } from '../classifier/llm/setup.ts';
+import { type Io, withDb } from './io.ts';
+import { LLM_FLAGS, LLM_FLAGS_HELP, llmFromFlags } from './llm-flags.ts';
+import { parseCommandArgs } from './options.ts';
 
 export const CLASSIFY_DB_HELP = `Usage: mcp-risk classify-db [--all] [--json] [--llm auto|all|off] [--llm-max-calls N]
 
@@ -22,13 +23,7 @@ ${LLM_FLAGS_HELP}  -h, --help  show this help
 export async function runClassifyDbCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs('classify-db', argv, { all: { type: 'boolean' }, json: { type: 'boolean' }, ...LLM_FLAGS });
   if (values.help) { io.stdout.write(CLASSIFY_DB_HELP); return 0; }
-  let llm: ReturnType<typeof llmFromFlags>;
-  try {
-    llm = llmFromFlags(values, io.config.openai);
-  } catch (error) {
-    if (error instanceof LlmFlagError || error instanceof LlmNotConfiguredError) throw new UsageError(`classify-db: ${error.message}`);
-    throw error;
-  }
+  const llm = llmFromFlags('classify-db', values, io.config.openai);
   const result = await withDb(io.config, (database) => classifyDatabase(database.db, {
     all: !!values.all,
     llm: createLlmReviewer(io.config.openai, llm.mode, { ...llm.options, cache: new DbReviewCache(database.db) }),

@@ -1,11 +1,13 @@
 // mcp-risk classify: classify tool definitions read from a file or stdin.
 import { readFile } from 'node:fs/promises';
 import { classifyTools } from '../classifier/classify.ts';
-import { LlmNotConfiguredError } from '../classifier/llm/errors.ts';
 import { PROMPT_VERSION } from '../classifier/llm/prompt.ts';
-import { createLlmReviewer, formatLlmStats, LLM_FLAGS, LLM_FLAGS_HELP, LlmFlagError, llmFromFlags } from '../classifier/llm/setup.ts';
+import { createLlmReviewer, formatLlmStats } from '../classifier/llm/setup.ts';
 import { parseToolsInput } from '../classifier/read-input.ts';
-import { type Io, parseCommandArgs, UsageError } from './io.ts';
+import type { Io } from './io.ts';
+import { LLM_FLAGS, LLM_FLAGS_HELP, llmFromFlags } from './llm-flags.ts';
+import { optionValues, parseCommandArgs, nonEmpty } from './options.ts';
+import { UsageError } from './usage-error.ts';
 
 export const CLASSIFY_HELP = `Usage: mcp-risk classify [FILE|-] [--server NAME] [--server-description TEXT] [--llm auto|all|off]
 
@@ -33,7 +35,10 @@ export async function runClassifyCommand(argv: string[], io: Io): Promise<number
     server: { type: 'string' }, 'server-description': { type: 'string' }, ...LLM_FLAGS,
   }, true);
   if (values.help) { io.stdout.write(CLASSIFY_HELP); return 0; }
-  const reviewer = llmReviewer(values, io);
+  const value = optionValues('classify', values);
+  const server = { name: value('server', nonEmpty), description: value('server-description', nonEmpty) };
+  const { mode, options } = llmFromFlags('classify', values, io.config.openai);
+  const reviewer = createLlmReviewer(io.config.openai, mode, options);
   if (positionals.length > 1) throw new UsageError('classify: give one FILE (or - for standard input)');
   const file = positionals[0] ?? '-';
   let text: string;
@@ -43,7 +48,7 @@ export async function runClassifyCommand(argv: string[], io: Io): Promise<number
     throw new UsageError(`classify: cannot read ${file}: ${(error as Error).message}`, 1);
   }
   const tools = parseToolsInput(text);
-  const ctx = { name: values.server, description: values['server-description'], tools };
+  const ctx = { ...server, tools };
   const result = classifyTools(ctx);
   if (!reviewer) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -58,14 +63,4 @@ export async function runClassifyCommand(argv: string[], io: Io): Promise<number
   io.stdout.write(`${JSON.stringify(reviewed, null, 2)}\n`);
   io.stderr.write(`${formatLlmStats(reviewer.stats(), reviewer.model)}\n`);
   return 0;
-}
-
-function llmReviewer(values: Parameters<typeof llmFromFlags>[0], io: Io) {
-  try {
-    const { mode, options } = llmFromFlags(values, io.config.openai);
-    return createLlmReviewer(io.config.openai, mode, options);
-  } catch (error) {
-    if (error instanceof LlmFlagError || error instanceof LlmNotConfiguredError) throw new UsageError(`classify: ${error.message}`);
-    throw error;
-  }
 }

@@ -4,7 +4,8 @@ import { lastCompletedRunStart } from '../db/queries/crawl-runs.ts';
 import { CrawlProgress } from './progress.ts';
 import { chooseSources, SOURCE_NAMES, type SourceFlags } from './sources.ts';
 import type { Database } from '../db/client.ts';
-import { type Io, parseCommandArgs, positiveInt, withDb } from './io.ts';
+import { type Io, withDb } from './io.ts';
+import { existingFile, httpUrl, listOf, oneOf, optionValues, parseCommandArgs, positiveInteger, seconds, nonEmpty, type ValueKind } from './options.ts';
 
 export const CRAWL_HELP = `Usage: mcp-risk crawl [options]
 
@@ -47,29 +48,38 @@ export interface CrawlCommandOptions extends SourceFlags {
   unsafe: boolean;
 }
 
-export function parseCrawlArgs(argv: string[]): CrawlCommandOptions & { json: boolean; help: boolean } {
-  const { values } = parseCommandArgs('crawl', argv, {
+/** A runtime a server record names (the registry's package types, remote, local, ...). */
+const runtimeName: ValueKind<string> = {
+  expected: 'a runtime such as npm, pypi, oci, remote or local',
+  read: (t) => (/^[a-z][a-z0-9_-]*$/.test(t) ? t : undefined),
+};
+
+/** The crawl options; `command` names the command in errors (run passes its crawl options through). */
+export function parseCrawlArgs(argv: string[], command = 'crawl'): CrawlCommandOptions & { json: boolean; help: boolean } {
+  const { values } = parseCommandArgs(command, argv, {
     'registry-url': { type: 'string' }, snapshot: { type: 'string' }, offline: { type: 'boolean' },
     source: { type: 'string' }, config: { type: 'string', multiple: true }, list: { type: 'string' }, pypi: { type: 'string' },
     incremental: { type: 'boolean' }, limit: { type: 'string' },
     runtime: { type: 'string' }, concurrency: { type: 'string' }, timeout: { type: 'string' },
     fresh: { type: 'boolean' }, 'unsafe-no-sandbox': { type: 'boolean' }, json: { type: 'boolean' },
   });
+  const value = optionValues(command, values);
+  const configFiles = value.each('config', existingFile);
   return {
     help: !!values.help,
     json: !!values.json,
-    registryUrl: values['registry-url'],
-    snapshot: values.snapshot,
+    registryUrl: value('registry-url', httpUrl),
+    snapshot: value('snapshot', existingFile),
     offline: !!values.offline,
-    sources: values.source?.split(',').map((x) => x.trim()).filter(Boolean),
-    configFiles: values.config,
-    listFile: values.list,
-    pypiNames: values.pypi?.split(',').map((x) => x.trim()).filter(Boolean),
+    sources: value('source', listOf(oneOf(SOURCE_NAMES))),
+    configFiles: configFiles.length ? configFiles : undefined,
+    listFile: value('list', existingFile),
+    pypiNames: value('pypi', listOf(nonEmpty)),
     incremental: !!values.incremental,
-    limit: values.limit === undefined ? undefined : positiveInt('crawl', 'limit', values.limit, 1),
-    runtimes: values.runtime?.split(',').map((s) => s.trim()).filter(Boolean),
-    concurrency: positiveInt('crawl', 'concurrency', values.concurrency, 2),
-    timeoutMs: positiveInt('crawl', 'timeout', values.timeout, 60) * 1000,
+    limit: value('limit', positiveInteger),
+    runtimes: value('runtime', listOf(runtimeName)),
+    concurrency: value('concurrency', positiveInteger, 2),
+    timeoutMs: Math.round(value('timeout', seconds, 60) * 1000),
     fresh: !!values.fresh,
     unsafe: !!values['unsafe-no-sandbox'],
   };

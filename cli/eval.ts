@@ -5,7 +5,9 @@ import { CLASSIFIER_VERSION } from '../classifier/classify.ts';
 import { evaluateGold, type GoldReport } from '../classifier/eval-gold.ts';
 import { evaluate, type EvalReport } from '../classifier/eval.ts';
 import { formatGoldReport } from './eval-gold-format.ts';
-import { type Io, parseCommandArgs, positiveInt, UsageError } from './io.ts';
+import type { Io } from './io.ts';
+import { existingFile, optionValues, parseCommandArgs, positiveInteger } from './options.ts';
+import { UsageError } from './usage-error.ts';
 
 export const EVAL_HELP = `Usage: mcp-risk eval [FILE.jsonl] [--gold FILE] [--annotated FILE] [--json] [--worst N] [--blind] [--all]
 
@@ -85,11 +87,14 @@ export async function runEvalCommand(argv: string[], io: Io): Promise<number> {
   }, true);
   if (values.help) { io.stdout.write(EVAL_HELP); return 0; }
   if (positionals.length > 1) throw new UsageError('eval: give at most one FILE.jsonl (or --gold FILE and --annotated FILE)');
-  const worst = positiveInt('eval', 'worst', values.worst, 15);
+  const value = optionValues('eval', values);
+  const worst = value('worst', positiveInteger, 15);
+  const gold = value('gold', existingFile);
+  const annotated = value('annotated', existingFile);
   const out = io.stdout;
 
   // one file alone: the report of its kind, in the shape this command has always printed
-  if (positionals.length === 1 && !values.gold && !values.annotated) {
+  if (positionals.length === 1 && !gold && !annotated) {
     const file = positionals[0];
     const rows = await lines(file, '');
     if (isGold(rows)) {
@@ -103,8 +108,8 @@ export async function runEvalCommand(argv: string[], io: Io): Promise<number> {
   }
 
   const dir = io.config.evalDir;
-  const goldFile = values.gold ?? positionals[0] ?? join(dir, 'gold-dev.jsonl');
-  const annotatedFile = values.annotated ?? join(dir, 'annotated-dev.jsonl');
+  const goldFile = gold ?? positionals[0] ?? join(dir, 'gold-dev.jsonl');
+  const annotatedFile = annotated ?? join(dir, 'annotated-dev.jsonl');
   const goldRows = await lines(goldFile, values.gold ? '--gold' : '');
   const goldReport: GoldReport = parsed(goldFile, () => evaluateGold(goldRows));
   const annotatedRows = await lines(annotatedFile, values.annotated ? '--annotated' : '');

@@ -1,7 +1,7 @@
-// What a command writes to, and the error type commands throw for a clean one-line failure.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+// What a command writes to, and the database it opens from the configuration.
 import { openDb, type Database } from '../db/client.ts';
 import type { Config } from './config.ts';
+import { optionValues, positiveInteger } from './options.ts';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -9,28 +9,13 @@ export interface Io {
   config: Config;
 }
 
-/** A failure the user can act on: printed as one line, exit code 1 (or `exitCode`). */
-export class UsageError extends Error {
-  constructor(message: string, readonly exitCode = 2) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+// Kept for commands written before cli/options.ts: import these from ./usage-error.ts and ./options.ts.
+export { UsageError } from './usage-error.ts';
+export { parseCommandArgs } from './options.ts';
 
-/** parseArgs with usage errors that name the command. */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(command: string, argv: string[], options: T, allowPositionals = false) {
-  try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals, strict: true });
-  } catch (error) {
-    throw new UsageError(`${command}: ${(error as Error).message} (see mcp-risk ${command} --help)`);
-  }
-}
-
+/** @deprecated read values with `optionValues(command, values)(flag, positiveInteger, fallback)` (cli/options.ts). */
 export function positiveInt(command: string, flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${command}: --${flag} must be a positive integer, got "${value}"`);
-  return n;
+  return optionValues(command, { [flag]: value })(flag, positiveInteger, fallback);
 }
 
 export function openConfiguredDb(config: Config): Promise<Database> {

@@ -2,9 +2,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { CrawlError } from '../crawler/errors.ts';
 import { listTools } from '../crawler/list-tools.ts';
+import { envAssignment, optionValues, parseCommandArgs, seconds } from './options.ts';
+import { UsageError } from './usage-error.ts';
 
 export interface CliIo {
   stdout: { write(text: string): unknown };
@@ -34,36 +35,33 @@ const OPTIONS = {
   env: { type: 'string', multiple: true },
   'allow-network': { type: 'boolean' },
   'unsafe-no-sandbox': { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
+
+function readArgs(argv: string[]) {
+  const { values, positionals } = parseCommandArgs('list-tools', argv, OPTIONS, true);
+  const value = optionValues('list-tools', values);
+  const timeout = value('timeout', seconds, 60);
+  const env = Object.fromEntries(value.each('env', envAssignment));
+  if (!values.help && !positionals.length) throw new UsageError('list-tools: no server command given; put it after --, e.g. -- npx -y some-mcp-server');
+  return { values, positionals, seconds: timeout, env };
+}
 
 /** Runs the command; returns the exit status. */
 export async function runListTools(argv: string[], io: CliIo): Promise<number> {
-  const usageError = (message: string) => {
-    io.stderr.write(`mcp-risk list-tools: ${message}\nRun 'mcp-risk list-tools --help' for usage.\n`);
-    return 2;
-  };
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = readArgs(argv);
   } catch (error) {
-    return usageError((error as Error).message);
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`mcp-risk ${error.message}\n`);
+    return error.exitCode;
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, seconds: timeout, env } = parsed;
   if (values.help) {
     io.stdout.write(LIST_TOOLS_USAGE);
     return 0;
   }
   const [command, ...args] = positionals;
-  if (!command) return usageError('no server command given; put it after --, e.g. -- npx -y some-mcp-server');
-  const seconds = values.timeout === undefined ? 60 : Number(values.timeout);
-  if (!Number.isFinite(seconds) || seconds <= 0) return usageError(`--timeout must be a positive number of seconds, got ${JSON.stringify(values.timeout)}`);
-  const env: Record<string, string> = {};
-  for (const entry of values.env ?? []) {
-    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(entry);
-    if (!match) return usageError(`--env takes NAME=VALUE, got ${JSON.stringify(entry)}`);
-    env[match[1]] = match[2];
-  }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'mcp-risk-list-tools-'));
   try {
     const result = await listTools({
@@ -71,7 +69,7 @@ export async function runListTools(argv: string[], io: CliIo): Promise<number> {
       args,
       env,
       writableDir: dir,
-      timeoutMs: Math.round(seconds * 1000),
+      timeoutMs: Math.round(timeout * 1000),
       sandbox: { allowNetwork: values['allow-network'] ?? false, unsafe: values['unsafe-no-sandbox'] ?? false },
     });
     const { tools, issues, serverInfo, protocolVersion, pages, durationMs } = result;

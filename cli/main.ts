@@ -1,6 +1,9 @@
-// The mcp-risk command line: one module per command, loaded on demand.
+// The mcp-risk command line: one module per command, loaded on demand, so that --help and --version
+// load nothing but this file, cli/config.ts and cli/usage-error.ts.
+import { readFileSync } from 'node:fs';
 import { readConfig } from './config.ts';
-import { type Io, UsageError } from './io.ts';
+import type { Io } from './io.ts';
+import { UsageError } from './usage-error.ts';
 
 type Command = { summary: string; load: () => Promise<(argv: string[], io: Io) => Promise<number>> };
 
@@ -22,6 +25,7 @@ export function mainHelp(): string {
   return `mcp-risk: how dangerous is each tool of each MCP server, and what policy to put in front of it.
 
 Usage: mcp-risk <command> [options]      (mcp-risk <command> --help for its options)
+       mcp-risk --version                 (or -V: the version of mcp-risk)
 
 Commands:
 ${Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`).join('\n')}
@@ -31,12 +35,21 @@ MCP_RISK_DATA_DIR (default .mcp-risk), MCP_REGISTRY_URL, OPENAI_API_KEY/OPENAI_B
 `;
 }
 
+/** The version in package.json. */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
 export async function main(argv: string[], io: Partial<Io> = {}): Promise<number> {
   const full: Io = { stdout: io.stdout ?? process.stdout, stderr: io.stderr ?? process.stderr, config: io.config ?? readConfig() };
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     full.stdout.write(mainHelp());
     return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-V') {
+    full.stdout.write(`${version()}\n`);
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

@@ -4,7 +4,9 @@ import { claudeCodeJson, clientServerKey, codexToml } from '../classifier/export
 import { serverPolicy, storedVerdicts } from '../classifier/policy.ts';
 import { getServerPage } from '../db/queries/site.ts';
 import { servers } from '../db/schema.ts';
-import { type Io, parseCommandArgs, UsageError, withDb } from './io.ts';
+import { type Io, withDb } from './io.ts';
+import { oneOf, optionValues, parseCommandArgs, nonEmpty } from './options.ts';
+import { UsageError } from './usage-error.ts';
 
 export const POLICY_HELP = `Usage: mcp-risk policy SERVER [--tool NAME] [--format policy|claude-code|codex] [--key NAME]
 
@@ -23,8 +25,10 @@ export async function runPolicyCommand(argv: string[], io: Io): Promise<number> 
   const { values, positionals } = parseCommandArgs('policy', argv, { tool: { type: 'string' }, format: { type: 'string' }, key: { type: 'string' } }, true);
   if (values.help) { io.stdout.write(POLICY_HELP); return 0; }
   if (positionals.length !== 1) throw new UsageError('policy: give one SERVER (registry name or slug)');
-  const format = values.format ?? 'policy';
-  if (!['policy', 'claude-code', 'codex'].includes(format)) throw new UsageError(`policy: --format must be policy, claude-code or codex, got "${format}"`);
+  const value = optionValues('policy', values);
+  const format = value('format', oneOf(['policy', 'claude-code', 'codex']), 'policy');
+  const tool = value('tool', nonEmpty);
+  const key = value('key', nonEmpty);
   const text = await withDb(io.config, async ({ db }) => {
     const [row] = await db.select({ slug: servers.slug, name: servers.name }).from(servers)
       .where(or(eq(servers.name, positionals[0]), eq(servers.slug, positionals[0])));
@@ -32,16 +36,16 @@ export async function runPolicyCommand(argv: string[], io: Io): Promise<number> 
     const page = (await getServerPage(db, row.slug))!;
     const verdicts = storedVerdicts(page.tools);
     if (!verdicts.length) throw new UsageError(`policy: ${row.name} has no classified tools; run mcp-risk classify-db`, 1);
-    if (values.tool) {
-      const one = verdicts.find((v) => v.name === values.tool);
-      if (!one) throw new UsageError(`policy: ${row.name} has no classified tool "${values.tool}"`, 1);
+    if (tool !== undefined) {
+      const one = verdicts.find((v) => v.name === tool);
+      if (!one) throw new UsageError(`policy: ${row.name} has no classified tool "${tool}"`, 1);
       return JSON.stringify(one.policy, null, 2);
     }
     const policy = serverPolicy(verdicts);
     const names = page.tools.map((t) => t.name);
-    const key = values.key ?? clientServerKey(row.name);
-    if (format === 'claude-code') return claudeCodeJson(policy, key, names);
-    if (format === 'codex') return codexToml(policy, key, names).trimEnd();
+    const clientKey = key ?? clientServerKey(row.name);
+    if (format === 'claude-code') return claudeCodeJson(policy, clientKey, names);
+    if (format === 'codex') return codexToml(policy, clientKey, names).trimEnd();
     return JSON.stringify(policy, null, 2);
   });
   io.stdout.write(`${text}\n`);

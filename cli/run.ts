@@ -5,9 +5,10 @@ import { buildInto } from './build.ts';
 import { describeSummary, parseCrawlArgs, runCrawlWith } from './crawl.ts';
 import { CrawlProgress } from './progress.ts';
 import { DbReviewCache } from '../classifier/llm/cache.ts';
-import { LlmNotConfiguredError } from '../classifier/llm/errors.ts';
-import { createLlmReviewer, formatLlmStats, LLM_FLAGS, LLM_FLAGS_HELP, LlmFlagError, llmFromFlags } from '../classifier/llm/setup.ts';
-import { type Io, parseCommandArgs, positiveInt, UsageError, withDb } from './io.ts';
+import { createLlmReviewer, formatLlmStats } from '../classifier/llm/setup.ts';
+import { type Io, withDb } from './io.ts';
+import { LLM_FLAGS, LLM_FLAGS_HELP, llmFromFlags } from './llm-flags.ts';
+import { optionValues, parseCommandArgs, port, positiveInteger, nonEmpty } from './options.ts';
 import { serveUntilInterrupted } from './serve.ts';
 
 export const RUN_HELP = `Usage: mcp-risk run [options]
@@ -34,21 +35,16 @@ export async function runRunCommand(argv: string[], io: Io): Promise<number> {
     ...LLM_FLAGS,
   });
   if (values.help) { io.stdout.write(RUN_HELP); return 0; }
+  const value = optionValues('run', values);
   const crawlOpts = parseCrawlArgs([
-    '--limit', values.limit ?? '25', '--runtime', 'npm',
-    ...(values.concurrency ? ['--concurrency', values.concurrency] : []),
-    ...(values.timeout ? ['--timeout', values.timeout] : []),
-    ...(values['registry-url'] ? ['--registry-url', values['registry-url']] : []),
-  ]);
-  let llm: ReturnType<typeof llmFromFlags>;
-  try {
-    llm = llmFromFlags(values, io.config.openai);
-  } catch (error) {
-    if (error instanceof LlmFlagError || error instanceof LlmNotConfiguredError) throw new UsageError(`run: ${error.message}`);
-    throw error;
-  }
-  const outDir = values.out ?? 'dist';
-  const port = values.port === '0' ? 0 : positiveInt('run', 'port', values.port, 4321);
+    `--limit=${value('limit', positiveInteger, 25)}`, '--runtime=npm',
+    ...(values.concurrency !== undefined ? [`--concurrency=${values.concurrency}`] : []),
+    ...(values.timeout !== undefined ? [`--timeout=${values.timeout}`] : []),
+    ...(values['registry-url'] !== undefined ? [`--registry-url=${values['registry-url']}`] : []),
+  ], 'run');
+  const llm = llmFromFlags('run', values, io.config.openai);
+  const outDir = value('out', nonEmpty, 'dist');
+  const listenPort = value('port', port, 4321);
   const say = (line: string) => io.stdout.write(`${line}\n`);
   const timings: Record<string, number> = {};
   const timed = async <T>(stage: string, fn: () => Promise<T>) => {
@@ -69,6 +65,6 @@ export async function runRunCommand(argv: string[], io: Io): Promise<number> {
     say(`catalogue: ${stats.servers} servers, ${stats.tools} tools; by risk ${JSON.stringify(stats.classifications.byRisk)}`);
   });
   say(`stage times: ${Object.entries(timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)}s`).join(', ')}`);
-  if (!values['no-serve']) await serveUntilInterrupted(outDir, { port }, io);
+  if (!values['no-serve']) await serveUntilInterrupted(outDir, { port: listenPort }, io);
   return 0;
 }

@@ -11,7 +11,8 @@ import { registrySource } from '../crawler/sources/registry.ts';
 import { smitherySource } from '../crawler/sources/smithery.ts';
 import { snapshotSource, SNAPSHOT_FILE } from '../crawler/sources/snapshot.ts';
 import type { ServerSource } from '../crawler/sources/source.ts';
-import { type Io, UsageError } from './io.ts';
+import type { Io } from './io.ts';
+import { UsageError } from './usage-error.ts';
 
 export const SOURCE_NAMES = ['registry', 'npm', 'pypi', 'smithery', 'glama', 'pulsemcp', 'configs', 'list'] as const;
 

@@ -1,6 +1,7 @@
 // mcp-risk stats: counts of what the database holds.
 import { getStats } from '../db/queries/stats.ts';
-import { type Io, parseCommandArgs, withDb } from './io.ts';
+import { type Io, withDb } from './io.ts';
+import { parseCommandArgs } from './options.ts';
 
 export const STATS_HELP = `Usage: mcp-risk stats [--json]
 

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { listInScratch } from './attempt-common.ts';
-import type { AttemptOptions, AttemptResult } from './attempt-server.ts';
+import type { AttemptOptions, AttemptResult } from './attempt-types.ts';
 import type { Launch } from './launch.ts';
 
 /** `~/x` as the crawler's user's home; local configs store paths home-relative. */

@@ -2,7 +2,7 @@
 // or a failure turned into an attempt result (the status is the error's kind).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AttemptOptions, AttemptResult } from './attempt-server.ts';
+import type { AttemptOptions, AttemptResult } from './attempt-types.ts';
 import { listTools } from './list-tools.ts';
 import type { ListToolsResult } from './list-tools.ts';
 import { SCRATCH_TOKEN } from './placeholders.ts';

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { failedAttempt, fillRecord, fillScratch, listedAttempt } from './attempt-common.ts';
-import type { AttemptOptions, AttemptResult } from './attempt-server.ts';
+import type { AttemptOptions, AttemptResult } from './attempt-types.ts';
 import type { Launch } from './launch.ts';
 import { listTools } from './list-tools.ts';
 import { dockerRunArgs, imageRef, pullImage, removeContainer } from './oci.ts';

@@ -1,7 +1,7 @@
 // attemptServer for a PyPI package: through uv when it is installed, else unsupported_runtime with the reason.
 // Installed outside the sandbox (network), listed inside it (no network) like an npm package.
 import { failedAttempt, installDetails, listInScratch } from './attempt-common.ts';
-import type { AttemptOptions, AttemptResult } from './attempt-server.ts';
+import type { AttemptOptions, AttemptResult } from './attempt-types.ts';
 import type { Launch } from './launch.ts';
 import { installPypiPackageOrLatest } from './pypi-install.ts';
 import { checkUv } from './runtimes.ts';

@@ -1,7 +1,7 @@
 // attemptServer for a remote server: declared headers filled with placeholders, listed over HTTP,
 // with a bounded retry when the server says "not now" (408, 429, 5xx; Retry-After honoured).
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AttemptOptions, AttemptResult } from './attempt-server.ts';
+import type { AttemptOptions, AttemptResult } from './attempt-types.ts';
 import { failedAttempt, listedAttempt } from './attempt-common.ts';
 import type { Launch } from './launch.ts';
 import { RemoteHttpError } from './errors.ts';

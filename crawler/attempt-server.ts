@@ -1,5 +1,4 @@
 // Lists one server's tools as its launch recipe says, and turns every outcome into an attempt status.
-import type { ToolDefinition } from '../db/tool-definition.ts';
 import { attemptOci } from './attempt-oci.ts';
 import { attemptPypi } from './attempt-pypi.ts';
 import { attemptRemote } from './attempt-remote.ts';
@@ -7,33 +6,10 @@ import { attemptCommand } from './attempt-command.ts';
 import type { Launch } from './launch.ts';
 import { installNpmPackageOrLatest } from './npm-install.ts';
 import { failedAttempt, installDetails, listInScratch } from './attempt-common.ts';
-import type { RuntimeOptions } from './runtimes.ts';
-import type { SandboxOptions } from './sandbox.ts';
+import type { AttemptOptions, AttemptResult } from './attempt-types.ts';
 
-export interface AttemptOptions {
-  /** Package cache root. */
-  cacheDir: string;
-  /** Where per-server scratch dirs are made (each removed afterwards). */
-  workDir: string;
-  /** Wall-clock limit for listing one server, start-up included. @default 60000 */
-  timeoutMs?: number;
-  /** Wall-clock limit for installing one package. @default 180000 */
-  installTimeoutMs?: number;
-  sandbox?: SandboxOptions;
-  /** Where uvx and docker are, and how long `docker info` may take. @default found on PATH, 10 s */
-  executables?: RuntimeOptions;
-}
-
-export interface AttemptResult {
-  status: string;
-  errorKind?: string;
-  error?: string;
-  tools?: ToolDefinition[];
-  issues?: Record<string, string[]>;
-  /** Installed version, protocol version, server info, listing-level issues. */
-  details?: Record<string, unknown>;
-}
-
+/** The attempt's options and result, part of attemptServer's signature. */
+export type { AttemptOptions, AttemptResult } from './attempt-types.ts';
 
 export async function attemptServer(launch: Launch | null | undefined, options: AttemptOptions): Promise<AttemptResult> {
   if (!launch) return { status: 'unsupported_runtime', errorKind: 'no_launch', error: 'no launch recipe recorded for this server' };

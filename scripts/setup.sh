@@ -16,5 +16,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 # `npm ci` installs exactly package-lock.json, which lists every platform's optional packages, so a
-# fresh clone stays clean after set-up.
+# fresh clone stays clean after set-up; its prepare script compiles the CLI (scripts/build-cli.ts) into
+# node_modules/.cache/mcp-risk-cli, which git ignores.
 npm ci --no-audit --no-fund --loglevel=error

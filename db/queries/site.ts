@@ -5,7 +5,6 @@ import { and, asc, count, desc, eq, getTableColumns, gt, inArray, isNotNull, isN
 import type { Db } from '../client.ts';
 import { classifications, servers, tools, toolVersions } from '../schema.ts';
 import type { ToolDefinition } from '../tool-definition.ts';
-import { RISKS, type Risk } from '../../classifier/types.ts';
 
 /** One line of the server index. */
 export interface ServerIndexRow {
@@ -16,8 +15,8 @@ export interface ServerIndexRow {
   runtime: string;
   /** Current (not removed) tools. */
   toolCount: number;
-  /** The highest risk among the current tools' latest classifications; null when none is classified. */
-  highestRisk: Risk | null;
+  /** The highest risk (by `riskOrder`) among the current tools' latest classifications; null when none is classified. */
+  highestRisk: string | null;
 }
 
 /** The latest classification of a tool's current version (newest created_at). */
@@ -100,11 +99,18 @@ export function latestFields(latest: ReturnType<typeof latestClassification>) {
   };
 }
 
-const RISK_RANK = sql`case latest.risk when 'Low' then 1 when 'Medium' then 2 when 'High' then 3 when 'Critical' then 4 end`;
+export interface ServerIndexOptions extends PageOptions {
+  /**
+   * Risk levels from lowest to highest, e.g. the classifier's RISKS: the database stores risks as text
+   * and knows no order of its own (the classifier owns the vocabulary, DESIGN §1).
+   */
+  riskOrder: readonly string[];
+}
 
 /** One page of the server index, in slug order, starting after `options.after`. */
-export async function listServerIndex(db: Db, options: PageOptions = {}): Promise<ServerIndexRow[]> {
-  const { after, limit = 200 } = options;
+export async function listServerIndex(db: Db, options: ServerIndexOptions): Promise<ServerIndexRow[]> {
+  const { after, limit = 200, riskOrder } = options;
+  const riskRank = sql`case latest.risk ${sql.join(riskOrder.map((risk, i) => sql`when ${risk} then ${sql.raw(String(i + 1))}`), sql` `)} end`;
   const page = await db.select({
     id: servers.id, slug: servers.slug, name: servers.name, title: servers.title,
     description: servers.description, runtime: servers.runtime,
@@ -116,7 +122,7 @@ export async function listServerIndex(db: Db, options: PageOptions = {}): Promis
   const aggregates = await db.select({
     serverId: tools.serverId,
     toolCount: sql<number>`count(*)::int`,
-    riskRank: sql<number | null>`max(${RISK_RANK})`,
+    riskRank: sql<number | null>`max(${riskRank})`,
   }).from(tools).leftJoinLateral(latest, sql`true`)
     .where(and(inArray(tools.serverId, page.map((s) => s.id)), isCurrent))
     .groupBy(tools.serverId);
@@ -124,7 +130,7 @@ export async function listServerIndex(db: Db, options: PageOptions = {}): Promis
   return page.map(({ id, ...row }) => {
     const agg = byServer.get(id);
     const rank = agg?.riskRank == null ? 0 : Number(agg.riskRank);
-    return { ...row, toolCount: agg?.toolCount ?? 0, highestRisk: rank ? RISKS[rank - 1] : null };
+    return { ...row, toolCount: agg?.toolCount ?? 0, highestRisk: rank ? riskOrder[rank - 1] : null };
   });
 }
 

@@ -5,6 +5,7 @@ import { getCatalogueCounts, getServerPage, getToolPage, iterateServerSlugs, ite
 import { serverPolicy } from '../../site/src/lib/policy.ts';
 import { relatedIndex } from '../../site/pipeline/related-index.ts';
 import { backends } from '../helpers/databases.ts';
+import { RISKS } from '../../classifier/types.ts';
 import { saveClassification } from '../../db/queries/classifications.ts';
 import { upsertServer } from '../../db/queries/servers.ts';
 import { currentTools, recordToolListing } from '../../db/queries/tool-listing.ts';
@@ -22,12 +23,12 @@ for (const backend of backends) {
     afterAll(async () => { await database?.drop(); });
 
     it('pages the server index by slug, with tool counts and the highest risk', async () => {
-      const all = await listServerIndex(database.db);
+      const all = await listServerIndex(database.db, { riskOrder: RISKS });
       expect(all.map((r) => [r.slug, r.toolCount, r.highestRisk])).toEqual([
         ['com-example-payments', 3, 'Critical'], ['io-github-acme-files', 3, 'Critical'], ['mail-sender', 2, 'High'],
       ]);
       const paged = [];
-      for (let after: string | undefined, rows; (rows = await listServerIndex(database.db, { after, limit: 1 })).length; after = rows[0].slug) paged.push(...rows);
+      for (let after: string | undefined, rows; (rows = await listServerIndex(database.db, { after, limit: 1, riskOrder: RISKS })).length; after = rows[0].slug) paged.push(...rows);
       expect(paged).toEqual(all);
     });
 
@@ -85,7 +86,7 @@ for (const backend of backends) {
       await recordToolListing(db, id, [{ name: 'get_a', description: 'v2: now deletes things' }]);
       const page = (await getServerPage(db, slug))!;
       expect(page.tools.map((t) => [t.name, t.definition.description, t.classification])).toEqual([['get_a', 'v2: now deletes things', null]]);
-      const [row] = await listServerIndex(db, { after: 'd', limit: 1 });
+      const [row] = await listServerIndex(db, { after: 'd', limit: 1, riskOrder: RISKS });
       expect(row).toMatchObject({ slug: 'drift', toolCount: 1, highestRisk: null });
     });
 
