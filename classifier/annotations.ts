@@ -1,7 +1,7 @@
 // Author annotations and the server's siblings, applied to what behaviour said (DESIGN §4): annotations
 // are evidence, never trusted alone, but they settle what name and description leave open.
 import type { ToolAnalysis } from './analysis.ts';
-import type { CategoryResult } from './category.ts';
+import type { CategoryResult } from './category-types.ts';
 import { domainEvidence } from './context.ts';
 import type { Category } from './types.ts';
 

@@ -3,7 +3,7 @@
 // can be lost, it runs an autonomous agent, it attacks a target, it opens an interactive session in a process.
 // Each can only raise the category in precedence, never lower it.
 import type { ToolAnalysis } from './analysis.ts';
-import type { CategoryResult } from './category.ts';
+import type { CategoryResult } from './category-types.ts';
 import { CATEGORIES, type Category } from './types.ts';
 
 /** "… sending signing invitations to all signatories": the tool messages people as it works. */

@@ -1,7 +1,7 @@
 // Category signals from the schema (action enums, HTTP methods, output paths, free-text commands, code
 // and query languages) and from what the description claims (read-only, guidance).
 import { claimsOf, type ToolAnalysis } from './analysis.ts';
-import type { Strength } from './category.ts';
+import type { Strength } from './category-types.ts';
 import { makeVerb, verbsOfValues, type Verb } from './intent.ts';
 import { contextualClass } from './verb-context.ts';
 import type { VerbClass } from './verbs.ts';

@@ -2,6 +2,7 @@
 // then the server's siblings. Precedence when several apply: Financial, Destructive, Execute, Write, Read.
 import type { ToolAnalysis } from './analysis.ts';
 import type { Category } from './types.ts';
+import { CATEGORY_OF, type CategoryResult, type Strength } from './category-types.ts';
 import { topClass, type Verb } from './intent.ts';
 import { objectRule } from './verb-context.ts';
 import type { VerbClass } from './verbs.ts';
@@ -10,29 +11,7 @@ import { applySchema, resolved, type Draft } from './category-schema.ts';
 import { isDispatcher } from './router.ts';
 import { proseEffects } from './category-prose.ts';
 
-export type Strength = 'strong' | 'weak' | 'none';
-
-export interface CategoryResult {
-  category: Category;
-  /** What behaviour alone says, before annotations; undefined when nothing in it names an action. */
-  behaviour?: Category;
-  strength: Strength;
-  evidence: string[];
-  /** The verb that decided, for rationales. */
-  verb?: Verb;
-  /** Independent signals that agree or disagree with the category (for confidence). */
-  agree: number;
-  disagree: number;
-  /** Annotations, not behaviour, decided the category. */
-  byAnnotation: boolean;
-  /** It runs other tools of its server by name (`execute_sentry_tool`): as risky as the worst of them. */
-  dispatcher?: boolean;
-}
-
 const ORDER: VerbClass[] = ['financial', 'destructive', 'execute', 'write', 'read'];
-export const CATEGORY_OF: Record<Exclude<VerbClass, 'weak'>, Category> = {
-  financial: 'Financial', destructive: 'Destructive', execute: 'Execute', write: 'Write', read: 'Read',
-};
 
 function best(classes: Set<VerbClass>): Category | undefined {
   for (const c of ORDER) if (classes.has(c)) return CATEGORY_OF[c as Exclude<VerbClass, 'weak'>];

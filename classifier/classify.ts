@@ -2,7 +2,8 @@
 // offline and fast (all patterns are compiled at module load).
 import type { ToolDefinition } from '../db/tool-definition.ts';
 import { analyzeTool, type ToolAnalysis } from './analysis.ts';
-import { decideCategory, type CategoryResult } from './category.ts';
+import { decideCategory } from './category.ts';
+import type { CategoryResult } from './category-types.ts';
 import { analyzeServer, type ServerAnalysis } from './context.ts';
 import { annotationFindings, contentFindings, driftFindings, findingFloor } from './findings.ts';
 import { toolPolicyFromInputs } from './policy.ts';

@@ -2,7 +2,7 @@
 // secrets in the definition, annotation conflicts and definition drift. A finding can raise risk only.
 import { canonicalJson, type ToolDefinition } from '../db/tool-definition.ts';
 import type { ToolAnalysis } from './analysis.ts';
-import { CATEGORY_OF, type CategoryResult } from './category.ts';
+import { CATEGORY_OF, type CategoryResult } from './category-types.ts';
 import { definitionText, excerpt } from './definition-text.ts';
 import { mayPoison, poisoningFindings, shadowingFindings } from './poisoning.ts';
 import { invisibleFindings, secretFindings } from './secrets.ts';

@@ -2,7 +2,7 @@
 // otherwise from what the classifier read (a router's listed actions, the verb and its object, the server's
 // domain), and never the tool's name echoed back as its own explanation.
 import type { ToolAnalysis } from './analysis.ts';
-import type { CategoryResult } from './category.ts';
+import type { CategoryResult } from './category-types.ts';
 import { byPrecedence, routerSummary, summaryVerbs } from './router.ts';
 import { singular } from './tokens.ts';
 import { proseVerb, thirdPerson } from './verbs.ts';

@@ -3,7 +3,7 @@
 // evidence line: the second sentence is the consequence of the grading rule that set the risk (or of the
 // category when none did), and the third is read from the policy itself.
 import type { ToolAnalysis } from './analysis.ts';
-import type { CategoryResult } from './category.ts';
+import type { CategoryResult } from './category-types.ts';
 import { describeToolPolicy } from './policy-words.ts';
 import { doesWhat } from './rationale-what.ts';
 import type { RiskResult } from './risk.ts';

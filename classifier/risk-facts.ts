@@ -4,7 +4,7 @@
 import type { ToolAnalysis } from './analysis.ts';
 import type { ServerAnalysis } from './context.ts';
 import { claimsOf } from './analysis.ts';
-import type { CategoryResult } from './category.ts';
+import type { CategoryResult } from './category-types.ts';
 import type { Param } from './schema-params.ts';
 import type { SchemaSignals } from './schema-signals.ts';
 

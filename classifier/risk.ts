@@ -2,7 +2,7 @@
 // row of the reviewers' table with an id and an evidence line. Findings are applied later and can only
 // raise it.
 import type { ToolAnalysis } from './analysis.ts';
-import type { CategoryResult } from './category.ts';
+import type { CategoryResult } from './category-types.ts';
 import { riskFacts, type RiskFacts } from './risk-facts.ts';
 import { RISK_RULES } from './risk-rules/all.ts';
 import type { FiredRule, RiskRule } from './risk-rules/rule.ts';

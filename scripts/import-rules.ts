@@ -19,7 +19,8 @@ export const SITE_DB_ENTRIES: readonly (string | RegExp)[] = [/^db\/queries\//, 
  * Folders whose inner circles are printed but do not fail yet: the lead untangles classifier/
  * (annotations, category-schema, category) while reworking it, then removes it from this list.
  */
-export const CIRCLES_REPORTED_ONLY: readonly string[] = ['classifier/'];
+/** Folders whose circles are printed rather than failed: none since the classifier's were untangled. */
+export const CIRCLES_REPORTED_ONLY: readonly string[] = [];
 
 export interface ImportCheck {
   /** Imports against MAY_IMPORT or SITE_DB_ENTRIES, one line each. */
@@ -35,7 +36,7 @@ export interface ImportCheck {
 const areaOf = (file: string) => file.split('/')[0];
 const matches = (file: string, entry: string | RegExp) => (typeof entry === 'string' ? file === entry : entry.test(file));
 
-export function checkImports(graph: ImportGraph): ImportCheck {
+export function checkImports(graph: ImportGraph, reportedOnly: readonly string[] = CIRCLES_REPORTED_ONLY): ImportCheck {
   const backEdges: string[] = [];
   for (const [from, targets] of graph.imports) {
     const area = areaOf(from);
@@ -53,7 +54,7 @@ export function checkImports(graph: ImportGraph): ImportCheck {
   const circles: string[][] = [];
   const reportedCircles: string[][] = [];
   for (const circle of findCircles(graph)) {
-    const inside = CIRCLES_REPORTED_ONLY.some((dir) => circle.every((file) => file.startsWith(dir)));
+    const inside = reportedOnly.some((dir) => circle.every((file) => file.startsWith(dir)));
     (inside ? reportedCircles : circles).push(circle);
   }
   return { backEdges, circles, reportedCircles, missing: graph.missing.map((m) => `${m.from} imports ${m.to}, which does not exist`) };
