@@ -69,7 +69,7 @@ export async function runScan(options: ScanOptions): Promise<ScanResult> {
     });
     listings = await runPlans(plans.map((p) => ({ id: p.server.id, plan: p.plan })), {
       cacheDir: options.config.cacheDir, workDir: options.config.workDir, timeoutMs: options.timeoutMs, allowNetwork: options.allowNetwork,
-      onDone: (id, l) => log(`${l.status === 'ok' ? 'listed' : l.status} ${plans.find((p) => p.server.id === id)!.server.key} (${l.tools?.length ?? 0} tools, ${(l.durationMs / 1000).toFixed(1)}s)`),
+      onDone: (id, l) => log(`${l.status === 'ok' ? 'listed' : l.status} ${plans.find((p) => p.server.id === id)!.server.key} (${l.tools?.length ?? 0} tool${l.tools?.length === 1 ? '' : 's'}, ${(l.durationMs / 1000).toFixed(1)}s)`),
     });
   }
 
