@@ -2,6 +2,8 @@
 // no terminal, a terminal), definition pins and drift, remote servers with configured headers, and
 // --no-run against a crawled catalogue on PGlite and PostgreSQL. The real CLI and the real sandbox.
 import { readFile, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askConsent } from '../../cli/scan/consent.ts';
@@ -190,6 +192,37 @@ describe('a remote server', () => {
     const wrong = report.servers.find((s: any) => s.key === 'wrong');
     expect(wrong).toMatchObject({ status: 'not_judged', listing: { status: 'auth_required' } });
     expect([token, key, 'wrong-token-0000aaaa'].filter((s) => (run.stdout + run.stderr).includes(s))).toEqual([]);
+  });
+});
+
+describe('the sandbox', () => {
+  const HOSTILE = fileURLToPath(new URL('../fixtures/hostile/', import.meta.url));
+  let p: ScanProject;
+  let listener: net.Server;
+  let port = 0;
+  beforeAll(async () => {
+    listener = net.createServer((socket) => socket.end());
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    port = (listener.address() as net.AddressInfo).port;
+    p = await makeScanProject();
+    await p.write('.mcp.json', json({ mcpServers: {
+      probe: { command: 'node', args: [`${HOSTILE}connect-out.mjs`, `127.0.0.1:${port}`] },
+      env: { command: 'node', args: [`${HOSTILE}env-reader.mjs`], env: { ACCOUNT_TOKEN: SECRETS.account } },
+    } }));
+  });
+  afterAll(async () => { await p?.close(); await new Promise((resolve) => listener?.close(resolve)); });
+
+  it('has no network unless --allow-network, and never the scanner\'s own environment', async () => {
+    const description = (report: any, key: string, tool: string) => report.servers.find((s: any) => s.key === key).tools.find((t: any) => t.name === tool).description;
+    const env = { DATABASE_URL: 'postgres://scanner:db-secret-4c3b2a@127.0.0.1/x', OPENAI_API_KEY: 'sk-scanner-key-0f9e8d7c6b5a' };
+    const closed = JSON.parse((await p.scan(['--yes', '--format', 'json'], env)).stdout);
+    expect(description(closed, 'probe', 'probe_0')).toMatch(/-> failed: /);
+    expect(description(closed, 'env', 'leaked')).toBe('none');
+    // The configured variable reaches the server (by name; its value is masked in the report).
+    expect(description(closed, 'env', 'env_keys').split(',')).toEqual(expect.arrayContaining(['ACCOUNT_TOKEN', 'HOME', 'PATH']));
+    expect(description(closed, 'env', 'env_keys')).not.toMatch(/DATABASE_URL|OPENAI|MCP_RISK/);
+    const open = JSON.parse((await p.scan(['--yes', '--format', 'json', '--allow-network'])).stdout);
+    expect(description(open, 'probe', 'probe_0')).toBe(`127.0.0.1:${port} -> connected`);
   });
 });
 
