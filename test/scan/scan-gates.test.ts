@@ -4,8 +4,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../../cli/config.ts';
+import { main } from '../../cli/main.ts';
 import { askConsent } from '../../cli/scan/consent.ts';
 import { streamableServer, type TestServer } from '../fixtures/remote/servers.ts';
 import { createTestDatabase } from '../helpers/databases.ts';
@@ -18,7 +20,7 @@ describe('exit codes', () => {
   beforeAll(async () => {
     p = await makeScanProject();
     await p.write('evil.json', json({ mcpServers: { evil: entry.evil(), sequential: entry.sequential } }));
-    await p.write('tame.json', json({ mcpServers: { sequential: entry.sequential, crash: entry.crash } }));
+    await p.write('tame.json', json({ mcpServers: { sequential: entry.sequential, crash: entry.crash, off: { ...entry.evil(), disabled: true } } }));
   });
   afterAll(async () => { await p?.close(); });
 
@@ -37,7 +39,11 @@ describe('exit codes', () => {
   it('a server that cannot be listed fails the scan only with --fail-on and --strict', async () => {
     const strict = await p.scan(['--config', 'tame.json', '--yes', '--fail-on', 'critical', '--strict', '--format', 'json']);
     expect(strict.code).toBe(1);
-    expect(JSON.parse(strict.stdout).failOn.reasons).toEqual([expect.stringMatching(/^crash: not judged \(crashed: .*token \*\*\*\)$/)]);
+    const report = JSON.parse(strict.stdout);
+    expect(report.failOn.reasons).toEqual([expect.stringMatching(/^crash: not judged \(crashed: .*token \*\*\*\)$/)]);
+    // A disabled entry is not run and not counted against the scan.
+    expect(report.servers.find((s: any) => s.key === 'off')).toMatchObject({ status: 'skipped', reason: 'disabled in the client config', tools: [] });
+    expect(report.totals).toMatchObject({ servers: 3, judged: 1, notJudged: 1, skipped: 1 });
     expect(leakedSecrets(strict.stdout + strict.stderr)).toEqual([]);
   });
 
@@ -52,11 +58,22 @@ describe('exit codes', () => {
       [['--frobnicate'], /Unknown option '--frobnicate'/],
       [['--timeout', '0'], /--timeout must be a positive integer/],
     ];
-    for (const [args, message] of cases) {
-      const run = await p.scan(args);
-      expect({ args, code: run.code, stdout: run.stdout }).toEqual({ args, code: 2, stdout: '' });
-      expect(run.stderr).toMatch(message);
+    // In process (the command line is main's): the same exit codes the executable returns.
+    const config = readConfig({ MCP_RISK_DATA_DIR: p.data });
+    const previous = process.cwd();
+    process.chdir(p.cwd);
+    try {
+      for (const [args, message] of cases) {
+        const out = { stdout: '', stderr: '' };
+        const stream = (key: 'stdout' | 'stderr') => new Writable({ write(chunk, _enc, done) { out[key] += chunk; done(); } });
+        const code = await main(['scan', ...args], { stdout: stream('stdout'), stderr: stream('stderr'), config });
+        expect({ args, code, stdout: out.stdout }).toEqual({ args, code: 2, stdout: '' });
+        expect(out.stderr).toMatch(message);
+      }
+    } finally {
+      process.chdir(previous);
     }
+    expect((await p.scan(['--format', 'xml'])).code).toBe(2);
   });
 });
 
@@ -231,7 +248,7 @@ describe('--no-run on a crawled catalogue', () => {
     it(`judges the entries the ${backend} catalogue knows, by package or command, and says which it cannot`, async () => {
       const p = await makeScanProject();
       const db = backend === 'postgres' ? await createTestDatabase() : undefined;
-      const env = db ? { DATABASE_URL: db.url } : {};
+      const env: Record<string, string> = db ? { DATABASE_URL: db.url } : {};
       try {
         await p.write('crawled.json', json({ mcpServers: { evil: entry.evil(), memory: entry.memory } }));
         await p.write('.mcp.json', json({ mcpServers: { evil: entry.evil(), memory: { ...entry.memory, env: { MEMORY_API_KEY: SECRETS.memory } }, unknown: entry.sequential } }));
