@@ -104,7 +104,7 @@ describe('mcp-risk scan on reference servers and a poisoned one', () => {
     expect(leakedSecrets(run.stdout + run.stderr)).toEqual([]);
     const blocks = run.stdout.split('\n\n');
     expect(blocks[0]).toMatch(/^F {2}evil {2}claude-code \.mcp\.json:\d+:\d+/);
-    expect(blocks[0]).toMatch(/Critical +Write +add +tool_poisoning \(critical\): The definition asks the model to read sensitive data/);
+    expect(blocks[0]).toMatch(/Critical +\w+ +add +tool_poisoning \(critical\): The definition asks the model to read sensitive data/);
     expect(blocks[0]).toMatch(/Critical +Execute +run_command +\S/);
     expect(run.stdout).toMatch(/Not judged:\n {3}crash {2}claude-code \.mcp\.json:\d+:\d+: crashed: .*token \*\*\*/);
     expect(run.stdout).toMatch(/^Totals: 6 servers \(5 judged, 1 not judged\), \d+ tools: \d+ Critical, \d+ High, \d+ Medium, \d+ Low; \d+ findings \(critical \d+/m);
