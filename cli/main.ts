@@ -17,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   serve: { summary: 'serve a built site on localhost', load: async () => (await import('./serve.ts')).runServeCommand },
   policy: { summary: 'print a crawled server\'s recommended policy, or its Claude Code / Codex export', load: async () => (await import('./policy.ts')).runPolicyCommand },
   eval: { summary: 'score the classifier against reviewers\' labels and author annotations', load: async () => (await import('./eval.ts')).runEvalCommand },
+  scan: { summary: 'check the MCP servers in your client configs: grades, findings, fail-on, SARIF, pins', load: async () => (await import('./scan.ts')).runScanCommand },
   stats: { summary: 'counts of servers, tools, classifications and crawl attempts', load: async () => (await import('./stats.ts')).runStatsCommand },
 };
 

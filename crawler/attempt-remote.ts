@@ -46,7 +46,7 @@ export async function attemptRemote(launch: RemoteLaunch, options: AttemptOption
   for (;;) {
     try {
       const timeoutMs = Math.max(1, deadline - Date.now());
-      const result = await listRemoteTools({ url: launch.url, transport: launch.transport, headers: remoteHeaders(launch.headers), timeoutMs });
+      const result = await listRemoteTools({ url: launch.url, transport: launch.transport, headers: options.remoteHeaders ?? remoteHeaders(launch.headers), timeoutMs });
       return listedAttempt(result, {
         ...context, transport: result.transport, era: result.era, supportedVersions: result.supportedVersions,
         fallbacks: result.fallbacks, instructions: result.instructions, ...(retries.length ? { retries } : {}),

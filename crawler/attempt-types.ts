@@ -16,6 +16,11 @@ export interface AttemptOptions {
   sandbox?: SandboxOptions;
   /** Where uvx and docker are, and how long `docker info` may take. @default found on PATH, 10 s */
   executables?: RuntimeOptions;
+  /**
+   * Header values sent to a remote server in place of placeholders: a user's own configured headers
+   * (`mcp-risk scan`). Never stored. @default placeholders for the headers the launch marks required
+   */
+  remoteHeaders?: Record<string, string>;
 }
 
 export interface AttemptResult {
