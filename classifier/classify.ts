@@ -4,7 +4,8 @@ import type { ToolDefinition } from '../db/tool-definition.ts';
 import { analyzeTool, type ToolAnalysis } from './analysis.ts';
 import { decideCategory, type CategoryResult } from './category.ts';
 import { analyzeServer, type ServerAnalysis } from './context.ts';
-import { annotationFindings, contentFindings, driftFindings, findingFloor } from './findings.ts';
+import type { ToolCatalogue } from './catalogue.ts';
+import { annotationFindings, contentFindings, driftFindings, findingFloor, sortFindings } from './findings.ts';
 import { toolPolicyFromInputs } from './policy.ts';
 import { rationale } from './rationale.ts';
 import { gradeRisk, maxRisk, type RiskResult } from './risk.ts';
@@ -19,6 +20,11 @@ export interface ClassifyOptions {
    * @default no drift check
    */
   previous?: ReadonlyMap<string, ToolDefinition>;
+  /**
+   * Tool names of the catalogue with their servers, to judge shadowing across servers (a definition
+   * naming another server's tool, a name imitating one). @default no cross-server check
+   */
+  catalogue?: ToolCatalogue;
 }
 
 /** 0..1: higher when name, description, schema and annotations agree. */
@@ -45,11 +51,11 @@ function reachSiblings(all: Graded[]): void {
 
 function finish(g: Graded, options: ClassifyOptions): ToolClassification {
   const { tool, a, c, graded } = g;
-  const findings = [
-    ...contentFindings(a),
+  const findings = sortFindings([
+    ...contentFindings(a, options.catalogue),
     ...annotationFindings(a, c),
     ...driftFindings(tool, options.previous?.get(tool.name)),
-  ];
+  ]);
   let risk = graded.risk;
   const evidence = [...c.evidence, ...graded.evidence];
   for (const f of findings) {
