@@ -33,7 +33,9 @@ function mask(secret: string): string {
   return secret.length <= 10 ? '****' : `${secret.slice(0, 6)}…(${secret.length} chars)`;
 }
 
-const QUICK = /\bsk-|\b[rs]k_|\bgh[pousr]_|github_pat_|\bAKIA|\bASIA|\bxox|hooks\.slack|\bAIza|\bglpat-|\bhf_|\bnpm_|\beyJ|PRIVATE KEY|:\/\/[^\s:@\/]+:[^\s@\/]+@/;
+const QUICK_SHAPES = /\bsk-|\b[rs]k_|\bgh[pousr]_|github_pat_|\bAKIA|\bASIA|\bxox|hooks\.slack|\bAIza|\bglpat-|\bhf_|\bnpm_|\beyJ|PRIVATE KEY/;
+/** Whether any shape could match: a literal prefix, or a URL with user information (`://` and `@`). */
+const QUICK = { test: (text: string) => QUICK_SHAPES.test(text) || (text.includes('://') && text.includes('@')) };
 
 /** A credential shaped like a real one (not a placeholder such as sk-... or AKIAIOSFODNN7EXAMPLE). */
 export function findSecret(text: string): { label: string; value: string; index: number } | undefined {
@@ -53,10 +55,10 @@ export function findSecret(text: string): { label: string; value: string; index:
 
 export const SECRET_RULES: FindingRule[] = [
   {
-    id: 'secret.credential-shape', kind: 'secret_in_definition', severity: 'critical',
+    id: 'secret.credential-shape', kind: 'secret_in_definition', severity: 'critical', families: ['secret'],
     matches: 'Values shaped like real credentials: provider API keys and tokens, private keys, JSON Web Tokens, connection strings with a password.',
     detect: (doc) => {
-      if (!QUICK.test(doc.text)) return undefined;
+      if (!findSecret(doc.text)) return undefined;
       for (const seg of doc.segments) {
         const s = findSecret(seg.text);
         if (s) return { seg, at: s.index, length: s.value.length, excerpt: mask(s.value), message: `The definition contains what looks like ${s.label}; it is exposed to every client that lists this tool.` };

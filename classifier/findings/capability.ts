@@ -4,7 +4,7 @@ import { eachSentence, hitAt, where, type FindingRule } from './rule.ts';
 
 /** Something covert the tool does besides its job (said of the tool, not ordered to the model). */
 const ALSO = /\b(?:also|additionally|as\s+well|in\s+the\s+background|silently|secretly|covertly|automatically|before\s+returning|after\s+returning|while\s+(?:\w+ing)|on\s+every\s+(?:call|run|use))\b/i;
-/** The act of taking data, searched from the "also" onwards (global: lastIndex is set). */
+/** The act of taking data, searched from the "also" onwards (global: lastIndex is set; QUICK_COLLECT for tests). */
 const COLLECT_AT = /\b(?:collects?|collecting|harvests?|harvesting|index(?:es|ing)?|scans?|scanning|reads?|reading|uploads?|uploading|transmits?|sends?|sending|records?|recording|logs?|logging|captures?|capturing|fingerprints?|fingerprinting|tracks?|tracking|monitors?|copies|copying|extracts?|extracting|stores?|caches?|snapshots?|inventor(?:y|ies)|enumerates?|gathers?|beacons?|phones?\s+home)\b/gi;
 
 interface Theme { label: string; object: RegExp; own: RegExp }
@@ -19,7 +19,7 @@ const THEMES: Theme[] = [
 
 export const CAPABILITY_RULES: FindingRule[] = [
   {
-    id: 'capability.undisclosed-collection', kind: 'capability_mismatch', severity: 'high', families: ['sensitive', 'covert'],
+    id: 'capability.undisclosed-collection', kind: 'capability_mismatch', severity: 'high', families: ['covert'], requires: ['collected'],
     matches: 'A statement that the tool also collects, scans, uploads or records sensitive data (keys, machine identity, system files, keystrokes, environment) that its name and first sentence do not concern.',
     detect: (doc) => eachSentence(doc, (s) => {
       const also = ALSO.exec(s.text);

@@ -4,6 +4,7 @@ import type { ToolCatalogue } from '../catalogue.ts';
 import { definitionSegments, type Segment } from '../definition-text.ts';
 import type { ToolDefinition } from '../../db/tool-definition.ts';
 import { nameKey, splitName } from '../tokens.ts';
+import { familiesIn } from './families.ts';
 import type { FindingDoc, Sentence } from './rule.ts';
 
 const MAX_SENTENCE = 700;
@@ -25,7 +26,7 @@ export function splitSentences(seg: Segment, out: Sentence[]): void {
     if (i < text.length && !endsAt(text, i) && i - start < MAX_SENTENCE) continue;
     const end = i < text.length ? i + 1 : i;
     const body = text.slice(start, end);
-    if (body.trim().length > 1) out.push({ seg, start, text: body });
+    if (body.trim().length > 1) out.push({ seg, start, text: body, index: out.length, families: familiesIn(body) });
     start = end;
   }
 }
@@ -57,6 +58,9 @@ class Doc implements FindingDoc {
   readonly #input: DocInput;
   #segments?: Segment[];
   #sentences?: Sentence[];
+  readonly #byMask = new Map<number, Sentence[]>();
+  /** The running rule's families (set by the registry before each rule); 0: every sentence. */
+  ruleMask = 0;
   #paramKeys?: Set<string>;
   #purpose?: string;
 
@@ -75,12 +79,23 @@ class Doc implements FindingDoc {
     return (this.#segments ??= definitionSegments(this.#input.tool));
   }
 
-  get sentences(): Sentence[] {
+  get allSentences(): Sentence[] {
     if (!this.#sentences) {
       this.#sentences = [];
       for (const seg of this.segments) if (seg.field !== 'name' && !seg.field.endsWith(' name')) splitSentences(seg, this.#sentences);
     }
     return this.#sentences;
+  }
+
+  get sentences(): Sentence[] {
+    const mask = this.ruleMask;
+    if (!mask) return this.allSentences;
+    let list = this.#byMask.get(mask);
+    if (!list) {
+      list = this.allSentences.filter((s) => (s.families & mask) !== 0);
+      this.#byMask.set(mask, list);
+    }
+    return list;
   }
 
   get paramKeys(): ReadonlySet<string> {
@@ -102,6 +117,8 @@ class Doc implements FindingDoc {
   }
 }
 
-export function buildDoc(input: DocInput): FindingDoc {
+export type RuleDoc = FindingDoc & { ruleMask: number };
+
+export function buildDoc(input: DocInput): RuleDoc {
   return new Doc(input);
 }

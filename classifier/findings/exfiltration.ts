@@ -39,7 +39,7 @@ const STOPWORDS = new Set(['the', 'all', 'any', 'every', 'other', 'full', 'entir
 
 export const EXFILTRATION_RULES: FindingRule[] = [
   {
-    id: 'exfil.read-sensitive', kind: 'data_exfiltration', severity: 'critical', families: ['sensitive'],
+    id: 'exfil.read-sensitive', kind: 'data_exfiltration', severity: 'critical', families: ['sensitive'], requires: ['directive'],
     matches: 'An order to read secrets, keys, dotfiles, environment variables or the conversation and to pass them on or into a parameter.',
     detect: (doc) => eachSentence(doc, (s) => {
       const m = sensitiveIn(s);
@@ -51,7 +51,7 @@ export const EXFILTRATION_RULES: FindingRule[] = [
     }),
   },
   {
-    id: 'exfil.send-to-address', kind: 'data_exfiltration', severity: 'critical', families: ['directive', 'command', 'shadow', 'tamper'],
+    id: 'exfil.send-to-address', kind: 'data_exfiltration', severity: 'critical', families: ['address'], requires: ['directive'],
     matches: 'An order to send, copy, BCC, log or report data to an address, URL or number written in the definition, or to change a recipient to one.',
     detect: (doc) => eachSentence(doc, (s) => {
       const address = ADDRESS.exec(s.text);
@@ -71,7 +71,8 @@ export const EXFILTRATION_RULES: FindingRule[] = [
       return eachSentence(doc, (s) => {
         if (!s.seg.field.startsWith('parameter')) return undefined;
         const m = sensitiveIn(s);
-        if (!m || NEGATED.test(s.text) || !FILL.test(s.text) || OWN_NAME.test(m[0]) && s.seg.field.toLowerCase().includes(m[0].trim().split(/\s+/)[0].toLowerCase())) return undefined;
+        if (!m) return undefined;
+        if (NEGATED.test(s.text) || !FILL.test(s.text) || OWN_NAME.test(m[0]) && s.seg.field.toLowerCase().includes(m[0].trim().split(/\s+/)[0].toLowerCase())) return undefined;
         return hitAt(s, m, `A parameter asks the model to fill it with ${m[0].trim()}, which this tool does not need${where(s.seg)}.`);
       });
     },

@@ -33,6 +33,8 @@ export function foreignTool(doc: FindingDoc, raw: string, after: string, quoted:
   const key = nameKey(name);
   if (!key || NOT_A_TOOL.has(name.toLowerCase()) || key === doc.selfKey || doc.siblingKeys.has(key) || doc.paramKeys.has(key)) return undefined;
   if (FOLLOWED_BY_FIELD.test(after) || /^\s*[=:(]/.test(after)) return undefined;
+  // "all other Shopify tools" on shopify-dev: the server's own family of tools
+  if (doc.server && key.length >= 4 && nameKey(doc.server).includes(key)) return undefined;
   const marked = quoted || FOLLOWED_BY_TOOL.test(after);
   // "call `fetch`": a quoted single word after a verb of calling is a tool name too
   const word = called && quoted && /^[a-z][a-z0-9]{2,}$/i.test(name);

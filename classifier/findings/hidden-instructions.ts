@@ -16,7 +16,7 @@ function firstMatch(doc: FindingDoc, re: RegExp, message: (m: RegExpExecArray, s
 
 /** Whether sentence `i` or a neighbour in the same field holds a pretext (compliance, security, "mandatory"). */
 function pretextNear(doc: FindingDoc, i: number): boolean {
-  const s = doc.sentences;
+  const s = doc.allSentences;
   for (let k = Math.max(0, i - 1); k <= Math.min(s.length - 1, i + 1); k++) {
     if (s[k].seg === s[i].seg && PRETEXT.test(s[k].text)) return true;
   }
@@ -81,11 +81,11 @@ const RUN_ORDER = /\b(?:execute|run)\s+(?:the\s+)?(?:following|this|these)\b|\bp
 const COMMAND = /\bsudo\s+\S|\brm\s+-[a-z]*[rf]|\bcurl\s+(?:-\S+\s+)*(?:https?:|['"]?\$|\S+\.\S+)|\bwget\s+\S|\bchmod\s+[0-7+ugoa]|\bchown\s+\S|\bnc\s+-\w|\bnetcat\b|\b(?:ba|z)?sh\s+-c\b|\bpowershell\b|\bwhoami\b|\bcat\s+[~\/$.]\S*|\becho\s+\$\w|\bexport\s+[A-Z_]{2,}=|\bbase64\s+(?:-d|--decode)|\|\s*(?:ba|z)?sh\b|\/dev\/tcp\/|\bcrontab\s+-|\bprintenv\b|\bmkfifo\b/i;
 
 /** Something the model is told to do besides the tool's job: call, visit, send, read, write, run. */
-const SIDE_ACT = /^(?:call|invoke|run|trigger|execute|access|visit|contact|ping|open|fetch|navigate\s+to|send|post|upload|forward|read|write|add|append|update|modify|edit|delete|remove|clean\s*up|wipe|erase|overwrite|capture|log|record)\b|^(?:use|call)\s+(?:the\s+)?(?!this\b|that\b|it\b)(?:[\x60'"]|\w+_\w|\w+\s+tool)|^take\s+(?:a\s+)?screenshot|^make\s+(?:a\s+)?(?:network\s+|http\s+|web\s+|api\s+)?request/i;
-const SIDE_ORDER = /\b(?:must|should|need\s+to|have\s+to|required\s+to|please|make\s+sure\s+to|be\s+sure\s+to|always)\s+(?:first\s+|also\s+|then\s+|additionally\s+|immediately\s+|afterwards\s+)?(?:(?:\w+ly|also|first|then)\s+)?(?=(?:call|invoke|use|run|trigger|execute|access|visit|contact|ping|open|fetch|navigate|send|post|upload|forward|read|write|add|append|update|modify|edit|delete|remove|clean|wipe|erase|overwrite|capture|take|log|record|make)\b)/i;
+const SIDE_ACT = /^(?:call|invoke|run|trigger|execute|access|visit|contact|ping|open|fetch|navigate\s+to|send|post|upload|forward|read|write|add|append|update|modify|edit|delete|remove|clean\s*up|wipe|erase|overwrite|capture|log|record)\b|^(?:perform|conduct|carry\s+out|do)\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+){0,3}?(?:check|audit|analysis|scan|verification|validation|lookup|request|call)\b|^(?:use|call)\s+(?:the\s+)?(?!this\b|that\b|it\b)(?:[\x60'"]|\w+_\w|\w+\s+tool)|^take\s+(?:a\s+)?screenshot|^make\s+(?:a\s+)?(?:network\s+|http\s+|web\s+|api\s+)?request/i;
+const SIDE_ORDER = /\b(?:must|should|need\s+to|have\s+to|required\s+to|please|make\s+sure\s+to|be\s+sure\s+to|always)\s+(?:first\s+|also\s+|then\s+|additionally\s+|immediately\s+|afterwards\s+)?(?:(?:\w+ly|also|first|then)\s+)?(?=(?:call|invoke|use|run|trigger|execute|access|visit|contact|ping|open|fetch|navigate|send|post|upload|forward|read|write|add|append|update|modify|edit|delete|remove|clean|wipe|erase|overwrite|capture|take|log|record|make|perform|conduct|carry|do)\b)/i;
 
 /** The model is told what to say: a fixed message, an announcement, what to present something as. */
-const SAY = /\b(?:state|say|announce|declare|claim|tell\s+(?:the\s+)?users?|inform\s+(?:the\s+)?users?|report\s+to\s+(?:the\s+)?users?|warn\s+(?:the\s+)?users?|display\s+(?:the\s+|this\s+|a\s+)?(?:following\s+)?(?:message|text|notice|warning|alert|banner)|show\s+(?:the\s+|this\s+)?(?:following\s+)?(?:message|notice|warning|banner)|present\s+(?:it|this|that|them|its\s+\w+|the\s+\w+)\s+as|include\s+(?:the\s+following|this|a)\s+(?:message|text|statement|line|disclaimer|notice|link|announcement|recommendation)|(?:start|begin|end|prefix|conclude|finish)\s+(?:your|the|each|every)\s+(?:response|answer|reply|message|output)\s+with|(?:recommend|suggest|promote)\s+(?:\w+\s+){0,3}?to\s+the\s+users?|promotional\s+message)\b/i;
+const SAY = /\b(?:state|say|announce|declare|claim|(?:tell|inform|remind|warn|advise|notify|assure|reassure|convince|urge|encourage)\s+(?:the\s+)?users?|report\s+to\s+(?:the\s+)?users?|display\s+(?:the\s+|this\s+|a\s+)?(?:following\s+)?(?:message|text|notice|warning|alert|banner)|show\s+(?:the\s+|this\s+)?(?:following\s+)?(?:message|notice|warning|banner)|present\s+(?:it|this|that|them|its\s+\w+|the\s+\w+)\s+as|include\s+(?:the\s+following|this|a)\s+(?:message|text|statement|line|disclaimer|notice|link|announcement|recommendation)|(?:start|begin|end|prefix|conclude|finish)\s+(?:your|the|each|every)\s+(?:response|answer|reply|message|output)\s+with|(?:recommend|suggest|promote)\s+(?:\w+\s+){0,3}?to\s+the\s+users?|promotional\s+message)\b/i;
 const QUOTED = /^[\s:,]*(?:that\s+)?['"“‘`]/;
 /** A forced message that only reports on the tool's own output (truncation, partial results) is ordinary. */
 const OWN_OUTPUT = /\btruncat|\bpartial\s+results|\bincomplete\s+(?:results|output|logs)|\bmore\s+results\b/i;
@@ -94,7 +94,9 @@ const TAMPER = new RegExp([
   String.raw`\bregardless\s+of\s+(?:the\s+|what\s+the\s+|any\s+)?(?:user|caller|input|request)`,
   String.raw`\b(?:ignore|override|disregard)\s+(?:any\s+|the\s+|all\s+)?(?:user|caller)[-\s]?(?:specified|provided|supplied|given|requested|'s)\b`,
   String.raw`\binstead\s+of\s+(?:what|the\s+\w+)\s+the\s+user\s+(?:asked|requested|specified|provided|gave|wants|entered)|\beven\s+if\s+the\s+user\s+(?:asks?|requests?|specifies|says|provides)`,
-  String.raw`\b(?:is|are|will\s+be|gets?)\s+(?:automatically|silently|always|transparently)\s+(?:modified|changed|replaced|rewritten|redirected|rerouted|switched|altered|enhanced|expanded)\s+(?:to|with|into)\b`,
+  String.raw`\b(?:is|are|will\s+be|gets?)\s+(?:(?:automatically|silently|always|transparently|quietly|secretly)\s+){1,2}(?:modified|changed|replaced|rewritten|redirected|rerouted|switched|altered|enhanced|expanded|overridden)\s+(?:to|with|into|by)\b`,
+  String.raw`\bno\s+matter\s+(?:what|which|how)\b[^.\n]{0,40}?\buser\b`,
+  String.raw`\b(?:must|should)\s+(?:always\s+)?be\s+(?:overridden|replaced|changed|rewritten|set)\s+(?:to|with)\s+['"“‘\x60]`,
   String.raw`\b(?:always|silently)\s+(?:change|modify|replace|rewrite|alter|swap|substitute|switch)\s+(?:the\s+|its\s+|any\s+|all\s+)?(?:[\x60'"]?[\w.-]+[\x60'"]?\s+){0,3}?(?:to|with|into)\b`,
   String.raw`\b(?:change|modify|replace|rewrite|alter|swap|substitute|switch)\s+(?:the\s+|its\s+|any\s+|all\s+)?(?:[\x60'"]?[\w.-]+[\x60'"]?\s+){0,3}?(?:to|with|into)\s+['"“‘\x60]`,
 ].join('|'), 'i');
@@ -121,7 +123,7 @@ export const HIDDEN_RULES: FindingRule[] = [
     detect: (doc) => firstMatch(doc, CONCEAL, (_m, s) => `The definition tells the model to keep what it does from the user${where(s.seg)}.`),
   },
   {
-    id: 'hidden.run-command', kind: 'tool_poisoning', severity: 'critical', families: ['command', 'directive'],
+    id: 'hidden.run-command', kind: 'tool_poisoning', severity: 'critical', families: ['command'],
     matches: 'An order to the model to run a shell command written out in the definition (rm -rf, curl, cat of a file, sudo, echo $VAR).',
     detect: (doc) => eachSentence(doc, (s) => {
       const cmd = COMMAND.exec(s.text);
@@ -130,7 +132,7 @@ export const HIDDEN_RULES: FindingRule[] = [
     }),
   },
   {
-    id: 'hidden.persistence', kind: 'tool_poisoning', severity: 'critical', families: ['sensitive', 'command', 'directive'],
+    id: 'hidden.persistence', kind: 'tool_poisoning', severity: 'critical', families: ['sensitive', 'command'],
     matches: 'An order to change shell start-up files, SSH authorized_keys, crontab or git hooks.',
     detect: (doc) => eachSentence(doc, (s) => {
       const m = PERSIST.exec(s.text);
@@ -139,16 +141,14 @@ export const HIDDEN_RULES: FindingRule[] = [
     }),
   },
   {
-    id: 'hidden.side-task', kind: 'tool_poisoning', severity: 'high', families: ['directive'],
+    id: 'hidden.side-task', kind: 'tool_poisoning', severity: 'high', families: ['directive'], requires: ['pretext'],
     matches: 'An order to take an extra step (call another tool, visit an address, read, write or delete something) justified by compliance, security or a "mandatory" requirement.',
     detect: (doc) => {
-      const sentences = doc.sentences;
-      for (let i = 0; i < sentences.length; i++) {
-        const s = sentences[i];
+      for (const s of doc.sentences) {
         const m = SIDE_ORDER.exec(s.text);
         if (!m) continue;
         const act = s.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-        if (!SIDE_ACT.test(act) || ownAct(doc, act) || !pretextNear(doc, i)) continue;
+        if (!SIDE_ACT.test(act) || ownAct(doc, act) || !pretextNear(doc, s.index)) continue;
         if (siblingCall(doc, act) && !COMPLIANCE.test(s.text)) continue;
         const end = Math.min(s.text.length, m.index + m[0].length + 60);
         return hitAt(s, { index: m.index, 0: s.text.slice(m.index, end) }, `The definition orders the model to take an extra step the user did not ask for, under a compliance or security pretext${where(s.seg)}.`);
@@ -157,7 +157,7 @@ export const HIDDEN_RULES: FindingRule[] = [
     },
   },
   {
-    id: 'hidden.forced-message', kind: 'tool_poisoning', severity: 'high', families: ['directive'],
+    id: 'hidden.forced-message', kind: 'tool_poisoning', severity: 'high', families: ['say'], requires: ['directive'],
     matches: 'An order to say, announce or present a given message or claim to the user.',
     detect: (doc) => eachSentence(doc, (s) => {
       const m = SAY.exec(s.text);
@@ -176,28 +176,35 @@ export const HIDDEN_RULES: FindingRule[] = [
     detect: (doc) => firstMatch(doc, TAMPER, (_m, s) => `The definition tells the model to replace what the user asked for with values the author chose${where(s.seg)}.`),
   },
   {
-    id: 'hidden.instruction-block', kind: 'tool_poisoning', severity: 'medium', families: ['block'],
+    id: 'hidden.instruction-block', kind: 'tool_poisoning', severity: 'medium', families: ['block'], quick: BLOCK,
     matches: 'An instruction block or chat-template marker addressed to the model (<IMPORTANT>, <system>, [INST], "note to the AI").',
-    detect: (doc) => firstMatch(doc, BLOCK, (_m, s) => `The definition carries a block of text addressed to the model rather than to people${where(s.seg)}.`),
-  },
-  {
-    id: 'hidden.fake-notice', kind: 'tool_poisoning', severity: 'medium', families: ['authority'],
-    matches: 'A fake system, security or compliance notice in capitals ("SYSTEM UPDATE:", "SECURITY ALERT:", "INTERNAL DEV NOTE:").',
     detect: (doc) => {
-      const all = doc.sentences;
-      for (let i = 0; i < all.length; i++) {
-        const m = AUTHORITY.exec(all[i].text);
-        if (!m) continue;
-        // an order under the notice: in its sentence or the next two of the same field
-        const ordered = all.slice(i, i + 3).some((s) => s.seg === all[i].seg && (TO_MODEL.test(s.text) || SIDE_ORDER.test(s.text)));
-        const label = m[0].replace(/[\s:!\-–—]+$/, '');
-        return hitAt(all[i], m, `The definition poses as a notice from the system ("${label}")${ordered ? ' to give the model orders' : ''}${where(all[i].seg)}.`, ordered ? 'high' : 'low');
+      for (const seg of doc.segments) {
+        const m = BLOCK.exec(seg.text);
+        if (m) return { seg, at: m.index, length: Math.min(m[0].length, 80), message: `The definition carries a block of text addressed to the model rather than to people${where(seg)}.` };
       }
       return undefined;
     },
   },
   {
-    id: 'hidden.threat', kind: 'tool_poisoning', severity: 'low', families: ['directive'],
+    id: 'hidden.fake-notice', kind: 'tool_poisoning', severity: 'medium', families: ['directive'], requires: ['pretext'], quick: AUTHORITY,
+    matches: 'A fake system, security or compliance notice in capitals ("SYSTEM UPDATE:", "SECURITY ALERT:", "INTERNAL DEV NOTE:").',
+    detect: (doc) => {
+      // the notice itself need not hold an order word: look at every sentence of a definition that gives orders
+      const all = doc.allSentences;
+      for (const s of all) {
+        const m = AUTHORITY.exec(s.text);
+        if (!m) continue;
+        // an order under the notice: in its sentence or the next two of the same field
+        const ordered = all.slice(s.index, s.index + 3).some((n) => n.seg === s.seg && (TO_MODEL.test(n.text) || SIDE_ORDER.test(n.text)));
+        const label = m[0].replace(/[\s:!\-–—]+$/, '');
+        return hitAt(s, m, `The definition poses as a notice from the system ("${label}")${ordered ? ' to give the model orders' : ''}${where(s.seg)}.`, ordered ? 'high' : 'low');
+      }
+      return undefined;
+    },
+  },
+  {
+    id: 'hidden.threat', kind: 'tool_poisoning', severity: 'low', families: ['threat'], quick: THREAT,
     matches: 'A threat meant to make the model comply: the system will crash, all data will be lost, the request will be blocked.',
     detect: (doc) => firstMatch(doc, THREAT, (_m, s) => `The definition threatens failure to make the model comply${where(s.seg)}.`),
   },

@@ -14,12 +14,34 @@ const MIXED_PRECHECK = /[\u0391-\u03C9\u0400-\u04FF\u0500-\u052F]/;
 const MIXED_WORD = /[A-Za-z]*[аеорсухіјѕԁһАВЕКМНОРСТХІЈЅοανριΑΒΕΖΗΙΚΜΝΟΡΤΥΧ][A-Za-z\u0391-\u03C9\u0400-\u052F]*/g;
 const LATIN = /[A-Za-z]/;
 
-/** Visible text after a long run of spaces or blank lines: off screen in most viewers. */
-const PADDING = /(?:[ \t\u00A0\u2000-\u200A\u3000]{60,}|(?:[ \t]*\r?\n){15,}[ \t]*)(?=\S)/;
+function mixedWord(text: string): boolean {
+  MIXED_WORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MIXED_WORD.exec(text)) !== null) if (LATIN.test(m[0])) return true;
+  return false;
+}
+
+const PAD_SPACES = 60;
+const PAD_LINES = 12;
+
+/** Where visible text starts after a run of 60 spaces or 15 line breaks (one pass, no regex), or -1. */
+export function afterPadding(text: string): { at: number; run: number } | undefined {
+  let start = -1;
+  let spaces = 0;
+  let lines = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 160 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a)) { if (start < 0) start = i; spaces++; continue; }
+    if (c === 10 || c === 13) { if (start < 0) start = i; if (c === 10) lines++; spaces = 0; continue; }
+    if (start >= 0 && (spaces >= PAD_SPACES || lines >= PAD_LINES)) return { at: i, run: i - start };
+    start = -1; spaces = 0; lines = 0;
+  }
+  return undefined;
+}
 
 export const INVISIBLE_RULES: FindingRule[] = [
   {
-    id: 'invisible.control-characters', kind: 'invisible_characters', severity: 'medium',
+    id: 'invisible.control-characters', kind: 'invisible_characters', severity: 'medium', families: ['nonAscii', 'control'],
     matches: 'Zero-width characters, bidi overrides, Unicode tag characters, terminal (ANSI) escapes and other control characters.',
     detect: (doc) => {
       if (!SUSPECT.test(doc.text)) return undefined;
@@ -52,10 +74,10 @@ export const INVISIBLE_RULES: FindingRule[] = [
     },
   },
   {
-    id: 'invisible.mixed-script', kind: 'invisible_characters', severity: 'high',
+    id: 'invisible.mixed-script', kind: 'invisible_characters', severity: 'high', families: ['nonAscii'],
     matches: 'Words that mix Latin letters with Cyrillic or Greek look-alikes, so the text reads differently to people and to filters.',
     detect: (doc) => {
-      if (!MIXED_PRECHECK.test(doc.text)) return undefined;
+      if (!MIXED_PRECHECK.test(doc.text) || !mixedWord(doc.text)) return undefined;
       for (const seg of doc.segments) {
         if (seg.field === 'name' || !MIXED_PRECHECK.test(seg.text)) continue;
         MIXED_WORD.lastIndex = 0;
@@ -68,14 +90,13 @@ export const INVISIBLE_RULES: FindingRule[] = [
     },
   },
   {
-    id: 'invisible.whitespace-padding', kind: 'invisible_characters', severity: 'high',
+    id: 'invisible.whitespace-padding', kind: 'invisible_characters', severity: 'high', families: ['padding', 'newlines'],
     matches: 'Text that follows a long run of spaces or blank lines, out of sight in most viewers.',
     detect: (doc) => {
-      if (doc.text.length < 75 || !PADDING.test(doc.text)) return undefined;
+      if (doc.text.length < PAD_LINES + 2 || !afterPadding(doc.text)) return undefined;
       for (const seg of doc.segments) {
-        if (seg.text.length < 60) continue;
-        const m = PADDING.exec(seg.text);
-        if (m) return { seg, at: m.index + m[0].length, length: Math.min(80, seg.text.length - m.index - m[0].length), message: `The definition hides text after ${m[0].length} characters of white space, out of sight of a human reviewer.` };
+        const p = afterPadding(seg.text);
+        if (p) return { seg, at: p.at, length: Math.min(80, seg.text.length - p.at), message: `The definition hides text after ${p.run} characters of white space, out of sight of a human reviewer.` };
       }
       return undefined;
     },

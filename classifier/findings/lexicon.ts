@@ -9,7 +9,7 @@ export const TO_MODEL = new RegExp([
   String.raw`\b(?:always|never)\s+(?:first\s+)?(?:call|use|run|execute|invoke|send|include|pass|read|change|set|add|append|forward|copy|bcc|cc|tell|mention|inform|respond|reply|say|state|prefer|choose|select|modify|replace|redirect|route|report)\b`,
   String.raw`\b(?:make|be)\s+sure\s+(?:to|that|you)\b|\bensure\s+(?:that\s+)?you\b`,
   String.raw`\bplease\s+(?:first\s+|also\s+)?(?:run|execute|call|use|read|send|include|visit|access|make|add|set|change|invoke|open|fetch|forward|copy|upload|post|report|inform|tell|state|cat)\b`,
-  String.raw`\bmust\s+(?:first|also|then|additionally|immediately|now|always)\b`,
+  String.raw`\b(?:must|should)\s+(?:first|also|then|additionally|immediately|now|always)\b`,
   String.raw`\b(?:is|are)\s+(?:mandatory|compulsory|required)\s+(?:for\s+(?:all|every|any)|before)\b|\bthis\s+is\s+(?:a\s+)?(?:mandatory|compulsory)\b`,
   String.raw`\b(?:before|after|prior\s+to|when(?:ever)?)\s+(?:you\s+)?(?:using|use|calling|call|invoking|running|processing|answering|responding)\s+(?:this|any|the|these)\b`,
 ].join('|'), 'i');
@@ -28,13 +28,15 @@ export const SENSITIVE = new RegExp([
   String.raw`\.npmrc\b|\.pypirc\b|\.netrc\b|\.pgpass\b|\.git-credentials|\.docker\/config\.json|\bmcp\.json\b|claude_desktop_config|\.cursor\/|\.(?:bash|zsh)rc\b|\.(?:bash|zsh)_history\b`,
   String.raw`(?:^|[\s'"\x60(~\/])\.env\b|\benvironment\s+variables?\b|\benv\s+vars?\b|\bprocess\.env\b|\bos\.environ\b|\$(?:HOME|PATH|USER|AWS_\w+|OPENAI_\w+|ANTHROPIC_\w+|GITHUB_TOKEN)\b`,
   String.raw`\b(?:conversation|chat|message|dialog(?:ue)?)\s+(?:history|log|transcript|context)s?\b|\b(?:full|entire|whole|complete)\s+(?:conversation|chat|context|transcript|dialog(?:ue)?|message\s+history)\b`,
-  String.raw`\b(?:all\s+|the\s+)?(?:previous|prior|earlier|past|last)\s+(?:messages|conversations?|tool\s+(?:calls|results|outputs)|(?:list_)?chats?\s+(?:results?|calls?))\b|\bsystem\s+prompt\b|\b(?:your|the\s+model'?s?)\s+instructions\b`,
+  String.raw`\b(?:all\s+|the\s+)?(?:previous|prior|earlier|past|last)\s+(?:messages|conversations?|turns|exchanges|tool\s+(?:calls|results|outputs)|(?:list_)?chats?\s+(?:results?|calls?))\b|\bsystem\s+prompt\b|\b(?:your|the\s+model'?s?)\s+instructions\b`,
+  String.raw`\bconversation\s+so\s+far\b|\bthe\s+user'?s\s+(?:original|full|entire|complete|exact|verbatim)\s+(?:messages?|request|prompt|input)\b|\b(?:seen|read|encountered|collected|shared)\s+(?:in|during)\s+(?:this|the)\s+(?:session|conversation|chat)\b`,
+  String.raw`\b(?:every|all|any)\s+(?:\w+\s+){0,2}?(?:e-?mail\s+address(?:es)?|phone\s+numbers?|home\s+address(?:es)?|credit\s+card\s+numbers?)\b`,
   String.raw`\b(?:private|secret|ssh|signing|pgp|gpg)\s+keys?\b|\bseed\s+phrases?\b|\bmnemonic\b|\bwallet\s+(?:keys?|seed)\b|\bkeychain\b|\bbrowser\s+(?:cookies|history|passwords)\b|\bsession\s+(?:cookies|tokens?)\b`,
   String.raw`\b(?:all|any|every|other)\s+(?:\w+\s+)?(?:api\s+keys?|tokens|credentials|passwords|secrets)\b|\b(?:api\s+keys?|access\s+tokens?|credentials|passwords|secrets)\s+(?:stored|saved|found|present|available|you\s+(?:have|know|can\s+find))\b`,
 ].join('|'), 'gi');
 
 /** Reading data or passing it on. */
-export const READ_OR_SEND = /\b(?:read|cat|open|load|dump|print|list|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|gather|harvest|share|report|output|paste|retrieve|access|echo|export|grab|obtain|capture)\b/i;
+export const READ_OR_SEND = /\b(?:read|cat|open|load|dump|print|list|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|gather|harvest|share|report|output|paste|retrieve|access|echo|export|grab|obtain|capture|carry|contain|fill|summari[sz]e)\b/i;
 
 /** The act is forbidden or refused: "never include API keys", "rejects secret-shaped payloads". */
 export const NEGATED = /\b(?:never|not|don't|avoid|without|no)\s+(?:\w+\s+){0,2}(?:read|cat|open|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|log|store|expose|share|print|reading|sending|including|passing|putting|logging|storing|exposing|sharing)\b|\b(?:reject(?:ed|s)?|forbidden|disallowed|blocked|refuse[sd]?|redact(?:ed|s)?|masked|never\s+(?:logged|stored|sent|shared))\b/i;

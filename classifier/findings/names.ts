@@ -25,6 +25,16 @@ const PROMO_AFFIX = /^(?:best|premium|ultimate|super|top|pro|official|trusted|ve
 /** Prefixes that only praise: enough alone, with a known name behind them. */
 const PRAISE = /^(?:best|premium|ultimate|super|top|official|trusted|verified|number_?one|no1)|(?:premium|ultimate|best|official|verified)$/i;
 
+/** Every word PROMO_AFFIX knows, for a cheap look-up before the pattern runs. */
+const AFFIX_WORDS = new Set(['best', 'premium', 'ultimate', 'super', 'top', 'pro', 'official', 'trusted', 'verified', 'secure', 'enhanced', 'advanced',
+  'improved', 'better', 'smart', 'new', 'real', 'true', 'fast', 'turbo', 'plus', 'max', 'latest', 'number', 'numberone', 'no1', 'v2', 'v3', '2']);
+function firstWord(name: string): string {
+  let end = 0;
+  while (end < name.length && name[end] !== '_' && name[end] !== '-') end++;
+  return name.slice(0, end).toLowerCase();
+}
+const lastWord = (name: string) => name.slice(Math.max(name.lastIndexOf('_'), name.lastIndexOf('-')) + 1).toLowerCase();
+
 function hit(doc: FindingDoc, message: string, severity?: RuleHit['severity']): RuleHit {
   const seg = doc.segments[0];
   return { seg, at: 0, length: seg.text.length, message, ...(severity ? { severity } : {}) };
@@ -75,6 +85,7 @@ export const NAME_RULES: FindingRule[] = [
     id: 'names.promoted-copy', kind: 'preference_manipulation', severity: 'medium',
     matches: 'A known tool\'s name (of this server or another) with a flattering prefix or suffix: best_, premium_, _pro, _v2.',
     detect: (doc) => {
+      if (!AFFIX_WORDS.has(firstWord(doc.name)) && !AFFIX_WORDS.has(lastWord(doc.name))) return undefined;
       const m = PROMO_AFFIX.exec(doc.name);
       if (!m) return undefined;
       const rest = doc.name.slice(0, m.index) + doc.name.slice(m.index + m[0].length);

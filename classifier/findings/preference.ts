@@ -5,7 +5,8 @@ import { eachSentence, hitAt, where, type FindingRule } from './rule.ts';
 /** Each alternative is one kind of claim; two different kinds make a sales pitch. */
 const CLAIMS: RegExp[] = [
   /\b(?:the\s+)?world'?s\s+(?:best|leading|most|number|#?1|first|top)\b|\bbest[- ]in[- ]class\b|\b(?:is|as)\s+(?:the\s+)?(?:very\s+)?best\s+(?:and|tool|\w+\s+tool|(?:\w+\s+)?(?:available|ever|in\s+the))\b/i,
-  /\b(?:trusted|used|preferred|recommended|endorsed|relied\s+on|chosen)\s+by\s+(?:\d+(?:\.\d+)?%|millions|thousands|experts|professionals|top|leading|fortune|industry|emergency|wall\s+street|silicon|(?:\w+\s+){0,2}(?:professionals|experts|companies|institutions|teams|services|researchers|advisors|planners))/i,
+  /\b(?:#1|number[- ]one|top[- ]rated|highest[- ]rated)\b|\b(?:rated|ranked)\s+(?:as\s+)?(?:#?1|first|the\s+(?:best|most\s+\w+))\b|\brank(?:s|ed)?\s+(?:it|this)\s+(?:as\s+)?(?:the\s+)?(?:#?1|first|best|most\s+\w+)/i,
+  /\b(?:trusted|used|preferred|recommended|endorsed|relied\s+on|chosen)\s+by\s+(?:(?:over|more\s+than)\s+\d[\d,.]*\s*(?:million|thousand|k|m)?|\d+(?:\.\d+)?%|millions|thousands|experts|professionals|top|leading|fortune|industry|emergency|wall\s+street|silicon|(?:\w+\s+){0,2}(?:professionals|experts|companies|institutions|teams|services|researchers|advisors|planners))/i,
   /\b(?:award[- ]winning|industry[- ](?:leading|standard)|market[- ]leading|top[- ]rated|world[- ]class|unmatched|unparalleled|unrivall?ed|unbeatable|pinnacle|cutting[- ]edge|state[- ]of[- ]the[- ]art|enterprise[- ]grade|ai[- ]optimi[sz]ed|machine\s+learning\s+enhanced|next[- ]generation|revolutionary|groundbreaking)\b/i,
   /\b(?:\d{2,3}(?:\.\d+)?%\s+(?:accura|reliab|success|uptime|precision|satisfaction|of\s+(?:professionals|users|experts|developers))|100%\s+(?:reliab|accura|guarantee))/i,
   /\bmost\s+(?:advanced|reliable|accurate|comprehensive|powerful|trusted|popular|sophisticated|complete|efficient|secure)\b(?:\s+and\s+\w+)?\s+(?:\w+\s+){0,4}?(?:tool|server|function|platform|solution|analy[sz]er|available|in\s+the\s+market|ever)\b/i,
@@ -15,7 +16,7 @@ const CLAIMS: RegExp[] = [
 ];
 
 /** Language that asks to be picked: always use this tool, instead of any other, the only tool you need. */
-const SELECT = /\b(?:always|only)\s+(?:use|prefer|choose|select|pick|call)\s+(?:this|these)\s+(?:tool|function|server|one)s?\b(?!\s+(?:when|if|to\s+\w+\s+(?:when|if)))|\b(?:prefer|choose|pick|select)\s+this\s+(?:tool\s+)?(?:over|instead\s+of|before)\s+(?:any|all|other)\b|\b(?:do\s+not|don't|never)\s+use\s+(?:any\s+)?other\s+(?:\w+\s+)?(?:tools?|servers?|functions?|alternatives)\b|\bthe\s+only\s+(?:\w+\s+)?tool\s+(?:you|that)\s+(?:need|should|must)\b|\b(?:instead\s+of|rather\s+than|over)\s+(?:any|all)\s+other\s+(?:\w+\s+){0,2}?(?:tools|servers|functions|alternatives|options)\b|\bcompared\s+to\s+other\s+(?:\w+\s+){0,3}?tools\b/i;
+const SELECT = /\b(?:always|only)\s+(?:use|prefer|choose|select|pick|call)\s+(?:this|these)\s+(?:tool|function|server|one)s?\b(?!\s+(?:when|if|to\s+\w+\s+(?:when|if)))|\b(?:prefer|choose|pick|select)\s+this\s+(?:tool\s+)?(?:over|instead\s+of|before)\s+(?:any|all|other)\b|\b(?:do\s+not|don't|never)\s+use\s+(?:any\s+)?other\s+(?:\w+\s+)?(?:tools?|servers?|functions?|alternatives)\b|\bthe\s+only\s+(?:\w+\s+)?tool\s+(?:you|that)\s+(?:need|should|must)\b|\b(?:instead\s+of|rather\s+than|over)\s+(?:any|all)\s+other\s+(?:\w+\s+){0,2}?(?:tools|servers|functions|alternatives|options)\b|\bcompared\s+to\s+other\s+(?:\w+\s+){0,3}?tools\b|\bahead\s+of\s+(?:any\s+|all\s+)?other\b|\b(?:prefer|choose|pick|select)\s+this\s+(?:\w+\s+)?(?:tool\s+)?over\s+(?:any|all|other)\b/i;
 
 
 export const PREFERENCE_RULES: FindingRule[] = [
@@ -40,7 +41,7 @@ export const PREFERENCE_RULES: FindingRule[] = [
     },
   },
   {
-    id: 'pref.selection-order', kind: 'preference_manipulation', severity: 'low', families: ['directive', 'shadow', 'promo'],
+    id: 'pref.selection-order', kind: 'preference_manipulation', severity: 'low', families: ['promo'],
     matches: 'Language that tells the model to always pick this tool, over any other, or never to use others.',
     detect: (doc) => eachSentence(doc, (s) => {
       const m = SELECT.exec(s.text);

@@ -5,12 +5,13 @@ import { SECRET_RULES } from '../secrets.ts';
 import type { Finding, FindingKind } from '../types.ts';
 import { CAPABILITY_RULES } from './capability.ts';
 import { EXFILTRATION_RULES } from './exfiltration.ts';
-import { FAMILY, familiesIn } from './families.ts';
+import { FAMILY, familiesIn, type Family } from './families.ts';
 import { HIDDEN_RULES } from './hidden-instructions.ts';
 import { INVISIBLE_RULES } from './invisible.ts';
 import { NAME_RULES } from './names.ts';
 import { PREFERENCE_RULES } from './preference.ts';
-import type { FindingDoc, FindingRule } from './rule.ts';
+import type { RuleDoc } from './doc.ts';
+import type { FindingRule } from './rule.ts';
 import { SHADOWING_RULES } from './shadowing.ts';
 
 export const FINDING_RULES: readonly FindingRule[] = [
@@ -18,18 +19,26 @@ export const FINDING_RULES: readonly FindingRule[] = [
   ...CAPABILITY_RULES, ...INVISIBLE_RULES, ...SECRET_RULES,
 ];
 
-const MASKS = new Map<FindingRule, number>(FINDING_RULES.map((r) => [r, (r.families ?? []).reduce((m, f) => m | FAMILY[f], 0)]));
+const maskOf = (families: readonly Family[] | undefined) => (families ?? []).reduce((m, f) => m | FAMILY[f], 0);
+/** Per rule: any of `families`, and all of `requires`. */
+const GATES = FINDING_RULES.map((r) => ({ rule: r, any: maskOf(r.families), all: maskOf(r.requires) }));
 
 /** A rule's finding: the hit with its excerpt marked. */
 export interface RuleFinding extends Finding { rule: string }
 
 /** Every rule that fires on the definition, one finding each, in registry order. */
-export function runRules(doc: FindingDoc): RuleFinding[] {
+export function runRules(doc: RuleDoc): RuleFinding[] {
   const families = familiesIn(doc.text);
   const out: RuleFinding[] = [];
-  for (const rule of FINDING_RULES) {
-    const mask = MASKS.get(rule)!;
-    if (mask && !(mask & families)) continue;
+  const quick = new Map<RegExp, boolean>();
+  for (const { rule, any, all } of GATES) {
+    if ((any && !(any & families)) || (all & families) !== all) continue;
+    if (rule.quick) {
+      let pass = quick.get(rule.quick);
+      if (pass === undefined) { pass = rule.quick.test(doc.text); quick.set(rule.quick, pass); }
+      if (!pass) continue;
+    }
+    doc.ruleMask = any;
     const hit = rule.detect(doc);
     if (!hit) continue;
     const f: RuleFinding = { kind: rule.kind, severity: hit.severity ?? rule.severity, message: hit.message, rule: rule.id, field: hit.seg.field };

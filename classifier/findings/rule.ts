@@ -5,8 +5,11 @@ import type { FindingKind, Severity } from '../types.ts';
 import type { ToolCatalogue } from '../catalogue.ts';
 import type { Family } from './families.ts';
 
-/** One sentence of one field. `start` is its offset in `seg.text`. */
-export interface Sentence { seg: Segment; start: number; text: string }
+/**
+ * One sentence of one field. `start` is its offset in `seg.text`, `index` its place in `allSentences`,
+ * `families` the anchor families it contains (FAMILY bits).
+ */
+export interface Sentence { seg: Segment; start: number; text: string; index: number; families: number }
 
 /** What a rule reads: the tool's fields, split into sentences once, and its context. */
 export interface FindingDoc {
@@ -29,6 +32,11 @@ export interface FindingDoc {
   /** The definition's fields (`definitionSegments`); computed on first use. */
   readonly segments: Segment[];
   /** The sentences of every field but names; computed on first use. */
+  readonly allSentences: Sentence[];
+  /**
+   * The sentences that contain an anchor of the running rule's families (all of them for a rule without
+   * families): rules look for their patterns here, and at `allSentences` for neighbours.
+   */
   readonly sentences: Sentence[];
 }
 
@@ -56,6 +64,10 @@ export interface FindingRule {
   matches: string;
   /** Runs only where an anchor of one of these families occurs (the pre-check); absent: on every definition. */
   families?: readonly Family[];
+  /** Families that must all occur as well (anywhere in the definition). @default none */
+  requires?: readonly Family[];
+  /** A pattern the definition's whole text must match before the rule reads its sentences (a second, cheap gate). */
+  quick?: RegExp;
   detect(doc: FindingDoc): RuleHit | undefined;
 }
 

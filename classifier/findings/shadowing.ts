@@ -31,19 +31,20 @@ const SIDE_EFFECT = new RegExp(`\\bside[- ]effects?\\s+on\\s+(?:the\\s+)?(?:also
 const INSTEAD = new RegExp(`\\b(?:instead\\s+of|rather\\s+than|in\\s+place\\s+of|supersedes?|prefer(?:red)?\\s+(?:it\\s+|this\\s+(?:tool\\s+)?)?over)\\s+(?:the\\s+|using\\s+(?:the\\s+)?|calling\\s+(?:the\\s+)?)?${IDENT}`, 'gi');
 const REPLACES = new RegExp(`\\b(?:replaces?|overrides?)\\s+(?:the\\s+)?${IDENT}\\s+(?:tool|server|function|mcp)`, 'gi');
 const DONT_USE = new RegExp(`\\b(?:do\\s+not|don't|never)\\s+(?:use|call|invoke)\\s+(?:the\\s+|any\\s+)?${IDENT}`, 'gi');
-const CALL_FOREIGN = new RegExp(`\\b(?:call|invoke|trigger)\\s+(?:the\\s+)?(?:tool\\s+)?${IDENT}|\\b(?:first\\s+use|use|run)\\s+(?:the\\s+)?${IDENT}(?=\\s+(?:tool|function)\\b)|\\bfirst\\s+use\\s+(?:the\\s+)?${IDENT}`, 'gi');
+const CALL_FOREIGN = new RegExp(`\\b(?:call|calling|invoke|invoking|trigger|triggering)\\s+(?:the\\s+)?(?:tool\\s+)?${IDENT}|\\b(?:first\\s+use|use|run)\\s+(?:the\\s+)?${IDENT}(?=\\s+(?:tool|function)\\b)|\\bfirst\\s+use\\s+(?:the\\s+)?${IDENT}`, 'gi');
 const OTHER_SERVERS = /\b(?:all|any)\s+other\s+(?:mcp\s+)?(?:servers?|tools?)\b[^.\n]{0,60}?\b(?:must|should|instead|ignore|do not|never)\b|\b(?:ignore|replace|override|disable)\s+(?:all\s+|any\s+)?other\s+(?:mcp\s+)?(?:servers?|tools?)\b/i;
 
 /** A tool declared out of service, and somewhere else to go. */
-const RETIRED = /(?:\b(?:tool|function|server|endpoint|method|api|command|feature)s?|[\x60'"])\s+(?:has|have)\s+been\s+(?:deprecated|disabled|removed|retired|replaced|discontinued|suspended|blocked|moved|superseded)\b|(?:\b(?:tool|function|server|endpoint|method|api|command|feature)s?|[\x60'"])\s+is\s+(?:now\s+)?(?:deprecated|disabled|no\s+longer\s+(?:available|supported|safe|working|maintained)|unavailable|unsafe|insecure|broken|compromised|vulnerable)\b|\btemporarily\s+(?:disabled|unavailable|offline)\b/i;
+const RETIRED = /(?:\b(?:tool|function|server|endpoint|method|api|command|feature)s?|[\x60'"])\s+(?:(?:is|are)\s+\w+\s+and\s+)?(?:has|have)\s+been\s+(?:deprecated|disabled|removed|retired|replaced|discontinued|suspended|blocked|moved|superseded)\b|(?:\b(?:tool|function|server|endpoint|method|api|command|feature)s?|[\x60'"])\s+is\s+(?:now\s+)?(?:deprecated|disabled|no\s+longer\s+(?:available|supported|safe|working|maintained)|unavailable|unsafe|insecure|broken|compromised|vulnerable|unreliable|obsolete|outdated)\b|\btemporarily\s+(?:disabled|unavailable|offline)\b/i;
 const GO_ELSEWHERE = new RegExp(`\\b(?:use|call|redirect\\s+to|switch\\s+to|route\\s+(?:it\\s+|them\\s+|all\\s+\\w+\\s+)?to|invoke|migrate\\s+to)\\s+(?:the\\s+)?(?:new\\s+)?(?:secure\\s+)?(?:tool\\s+)?${IDENT}`, 'gi');
 /** Genuine deprecation notes say it plainly; rerouting attacks add a reason to obey. */
 const URGENT = /\b(?:security|vulnerab\w*|maintenance|compromised|unsafe|insecure|must|mandatory|required|immediately|all\s+\w+\s+requests)\b/i;
 const REROUTE = /\b(?:automatically\s+|silently\s+|now\s+)?(?:redirect(?:s|ed|ing)?|reroute[sd]?|re-route[sd]?)\s+(?:all\s+|any\s+|every\s+)?(?:\w+\s+){0,5}?(?:requests?|calls?|queries|searches|traffic|navigation|data|lookups)\b[^.\n]{0,80}?\bto\b|\b(?:automatically|silently)\s+(?:redirect(?:s|ed)?|reroute[sd]?)\s+(?:\w+\s+){0,3}?to\b/i;
 
+
 export const SHADOWING_RULES: FindingRule[] = [
   {
-    id: 'shadow.dictate-other-tool', kind: 'shadowing', severity: 'high', families: ['shadow', 'directive'],
+    id: 'shadow.dictate-other-tool', kind: 'shadowing', severity: 'high', families: ['shadow'],
     matches: 'Text that says how another tool must behave, that it has been changed, or what the model must do when it uses that tool.',
     detect: (doc) => scan(doc, OTHER_TOOL_MUST, false, (n, s) => `The definition dictates how another tool (${n}) behaves${where(s.seg)}.`)
       ?? scan(doc, WHEN_USING, true, (n, s) => `The definition changes what the model does when it uses another tool (${n})${where(s.seg)}.`)
@@ -51,14 +52,14 @@ export const SHADOWING_RULES: FindingRule[] = [
       ?? scan(doc, SIDE_EFFECT, false, (n, s) => `The definition claims a side effect on another tool (${n})${where(s.seg)}.`),
   },
   {
-    id: 'shadow.deprecate-reroute', kind: 'shadowing', severity: 'high', families: ['shadow'],
+    id: 'shadow.deprecate-reroute', kind: 'shadowing', severity: 'high', families: ['retired'],
     matches: 'A tool declared deprecated, disabled or unsafe with an urgent order to use another one, or text that reroutes requests elsewhere.',
     detect: (doc) => {
-      const all = doc.sentences;
-      for (let i = 0; i < all.length; i++) {
-        if (!RETIRED.test(all[i].text)) continue;
+      const all = doc.allSentences;
+      for (const r of doc.sentences) {
+        if (!RETIRED.test(r.text)) continue;
         // the retirement, and where to go instead, in this sentence or the next two of the same field
-        const sentences = all.slice(i, i + 3).filter((s) => s.seg === all[i].seg);
+        const sentences = all.slice(r.index, r.index + 3).filter((s) => s.seg === r.seg);
         const window = sentences.map((s) => s.text).join(' ');
         const urgent = URGENT.test(window) || PRETEXT.test(window);
         const hit = scan(doc, GO_ELSEWHERE, false, (n, s) => `The definition declares a tool out of service and reroutes the model to ${n}${where(s.seg)}.`, undefined, sentences);
@@ -82,7 +83,7 @@ export const SHADOWING_RULES: FindingRule[] = [
     },
   },
   {
-    id: 'shadow.use-instead', kind: 'shadowing', severity: 'medium', families: ['shadow'],
+    id: 'shadow.use-instead', kind: 'shadowing', severity: 'medium', families: ['instead'],
     matches: 'Text telling the model to use this tool instead of another one, that it replaces another tool, or not to use another tool.',
     detect: (doc) => {
       const hit = scan(doc, REPLACES, false, (n, s) => `The definition says it replaces another tool (${n})${where(s.seg)}.`)
@@ -90,7 +91,7 @@ export const SHADOWING_RULES: FindingRule[] = [
         ?? scan(doc, DONT_USE, true, (n, s) => `The definition tells the model not to use another tool (${n})${where(s.seg)}.`);
       // a plain pointer ("use this instead of execute_command for listings") informs; an order or a known
       // tool of another server makes it steering
-      const sentence = hit && doc.sentences.find((s) => s.seg === hit.seg && s.start <= hit.at && hit.at < s.start + s.text.length);
+      const sentence = hit && doc.allSentences.find((s) => s.seg === hit.seg && s.start <= hit.at && hit.at < s.start + s.text.length);
       const insistent = sentence && INSIST.test(sentence.text);
       return hit && (insistent ? hit : { ...hit, severity: 'low' });
     },
@@ -107,7 +108,7 @@ export const SHADOWING_RULES: FindingRule[] = [
     },
   },
   {
-    id: 'shadow.call-foreign-tool', kind: 'shadowing', severity: 'medium', families: ['directive'],
+    id: 'shadow.call-foreign-tool', kind: 'shadowing', severity: 'medium', families: ['call'], requires: ['directive'],
     matches: 'An order to call a tool that belongs to another server of the catalogue (or to no tool of this server).',
     detect: (doc) => {
       const hit = scan(doc, CALL_FOREIGN, true, (n, s) => `The definition orders the model to call another tool (${n})${where(s.seg)}.`,
