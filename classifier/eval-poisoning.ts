@@ -9,6 +9,7 @@ import { classifyTools } from './classify.ts';
 import { analyzeServer } from './context.ts';
 import { atLeast, FINDING_KIND_INFO } from './finding-kinds.ts';
 import { ruleFindings } from './findings.ts';
+import { FINDING_RULES } from './findings/registry.ts';
 import type { Finding } from './types.ts';
 
 /** The default suite, beside the repository. */
@@ -97,7 +98,7 @@ export function evaluatePoisoning(input: PoisoningEvalInput): PoisoningReport {
   const catalogue = buildCatalogue([...clean, ...negatives.flatMap((n) => n.rows)].map((r) => ({ name: r.def.name, server: r.server ?? 'unknown' })));
   const rules = new Map<string, RuleStats>();
   const bump = (rule: string, side: 'poisoned' | 'clean') => {
-    const kind = rule.split('.')[0];
+    const kind = FINDING_RULES.find((r) => r.id === rule)?.kind ?? 'unknown';
     const s = rules.get(rule) ?? { rule, kind, poisoned: 0, clean: 0 };
     s[side]++;
     rules.set(rule, s);

@@ -27,11 +27,12 @@ export const CAPABILITY_RULES: FindingRule[] = [
       COLLECT_AT.lastIndex = also.index;
       const act = COLLECT_AT.exec(s.text);
       if (!act || act.index - also.index > 60) return undefined;
-      const after = s.text.slice(act.index + act[0].length, act.index + act[0].length + 70);
+      // from the verb on: "fingerprints the machine" is both the act and its object
+      const after = s.text.slice(act.index, act.index + act[0].length + 70);
       for (const t of THEMES) {
         const found = t.object.exec(after);
         if (!found || t.own.test(doc.purpose)) continue;
-        const m = { index: act.index + act[0].length + found.index, 0: found[0] };
+        const m = { index: act.index + found.index, 0: found[0] };
         if (/\b(?:never|not|no|without|don't|doesn't|won't)\b[^.]{0,30}$/i.test(s.text.slice(0, m.index))) continue;
         return hitAt(s, m, `The definition says the tool also takes ${t.label} (${m[0]}), which its stated purpose does not need${where(s.seg)}.`);
       }

@@ -5,7 +5,7 @@ import { ADDRESS, CONFIGURATION, NEGATED, READ_OR_SEND, SENSITIVE, TO_MODEL } fr
 import { eachSentence, hitAt, where, type FindingDoc, type FindingRule, type Sentence } from './rule.ts';
 
 /** The order reaches the model: "you must", "before using this tool", "please", "pass it as `x`". */
-const ORDER = /\b(?:please|before\s+(?:using|calling|invoking|running)|prior\s+to|first)\b|\b(?:run|execute)\s*:|\b(?:as|in|into|inside)\s+(?:the\s+)?[\x60'"]?\w+[\x60'"]?\s+(?:parameter|param|argument|field)\b/i;
+const ORDER = /\b(?:please|before\s+(?:using|calling|invoking|running|answering|responding|replying)|prior\s+to|first)\b|^\W*(?:[\w ]{1,30},\s*)?(?:also\s+)?(?:read|cat|open|send|include|pass|upload|copy|attach|forward)\b|\b(?:run|execute)\s*:|\b(?:as|in|into|inside)\s+(?:the\s+)?[\x60'"]?\w+[\x60'"]?\s+(?:parameter|param|argument|field)\b/i;
 
 function sensitiveIn(s: Sentence): RegExpExecArray | undefined {
   SENSITIVE.lastIndex = 0;
