@@ -12,7 +12,7 @@ import { gradeRisk, maxRisk, type RiskResult } from './risk.ts';
 import { RISKS, type ServerContext, type ToolClassification } from './types.ts';
 
 /** Stored with every classification; bump when lexicons or rules change. */
-export const CLASSIFIER_VERSION = 'heuristic-2';
+export const CLASSIFIER_VERSION = 'heuristic-3';
 
 export interface ClassifyOptions {
   /**
