@@ -7,9 +7,11 @@ import type { Db } from '../db/client.ts';
 import {
   classifiedVersionIds, saveClassification, serverContexts, serversNeedingClassification, serversWithTools, previousDefinitions,
 } from '../db/queries/classifications.ts';
+import { catalogueToolNames } from '../db/queries/catalogue.ts';
 import { reviewedVersionIds, serversNeedingReview, type ReviewedFilter } from '../db/queries/llm-reviews.ts';
 import { currentTools } from '../db/queries/tool-listing.ts';
 import type { ToolDefinition } from '../db/tool-definition.ts';
+import { buildCatalogue } from './catalogue.ts';
 import { CLASSIFIER_VERSION, classifyTools } from './classify.ts';
 import { PROMPT_VERSION } from './llm/prompt.ts';
 import { LLM_CLASSIFIER_VERSION, type LlmReviewer, type LlmRunStats, type ReviewOutcome } from './llm/review.ts';
@@ -40,6 +42,8 @@ export async function classifyDatabase(db: Db, options: ClassifyDbOptions = {}):
   const filter: ReviewedFilter | undefined = llm && { classifierVersion: LLM_CLASSIFIER_VERSION, model: llm.model, includeSkipped: llm.mode === 'auto' };
   const ids = all ? await serversWithTools(db) : await serversToVisit(db, filter);
   const result: ClassifyDbResult = { servers: ids.length, classified: 0, unchanged: 0, durationMs: 0 };
+  // every tool name of the catalogue, to judge shadowing across servers
+  const catalogue = ids.length ? buildCatalogue(await catalogueToolNames(db)) : undefined;
   let stored = 0;
   for (let i = 0; i < ids.length; i += batchSize) {
     const batch = ids.slice(i, i + batchSize);
@@ -57,7 +61,7 @@ export async function classifyDatabase(db: Db, options: ClassifyDbOptions = {}):
         const old = before.get(`${server.id}/${r.name}`);
         return old ? [[r.name, old] as const] : [];
       }));
-      const verdicts = classifyTools(ctx, { previous });
+      const verdicts = classifyTools(ctx, { previous, catalogue });
       for (const [k, row] of serverRows.entries()) {
         if (done.has(row.versionId)) { result.unchanged++; continue; }
         await saveClassification(db, row.versionId, verdicts[k], { classifierVersion: CLASSIFIER_VERSION, method: 'heuristic' });

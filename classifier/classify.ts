@@ -5,14 +5,15 @@ import { analyzeTool, type ToolAnalysis } from './analysis.ts';
 import { decideCategory } from './category.ts';
 import type { CategoryResult } from './category-types.ts';
 import { analyzeServer, type ServerAnalysis } from './context.ts';
-import { annotationFindings, contentFindings, driftFindings, findingFloor } from './findings.ts';
+import type { ToolCatalogue } from './catalogue.ts';
+import { annotationFindings, contentFindings, driftFindings, findingFloor, sortFindings } from './findings.ts';
 import { toolPolicyFromInputs } from './policy.ts';
 import { rationale } from './rationale.ts';
 import { gradeRisk, maxRisk, type RiskResult } from './risk.ts';
 import { RISKS, type ServerContext, type ToolClassification } from './types.ts';
 
 /** Stored with every classification; bump when lexicons or rules change. */
-export const CLASSIFIER_VERSION = 'heuristic-2';
+export const CLASSIFIER_VERSION = 'heuristic-3';
 
 export interface ClassifyOptions {
   /**
@@ -20,6 +21,11 @@ export interface ClassifyOptions {
    * @default no drift check
    */
   previous?: ReadonlyMap<string, ToolDefinition>;
+  /**
+   * Tool names of the catalogue with their servers, to judge shadowing across servers (a definition
+   * naming another server's tool, a name imitating one). @default no cross-server check
+   */
+  catalogue?: ToolCatalogue;
 }
 
 /** 0..1: higher when name, description, schema and annotations agree. */
@@ -46,11 +52,11 @@ function reachSiblings(all: Graded[]): void {
 
 function finish(g: Graded, options: ClassifyOptions): ToolClassification {
   const { tool, a, c, graded } = g;
-  const findings = [
-    ...contentFindings(a),
+  const findings = sortFindings([
+    ...contentFindings(a, options.catalogue),
     ...annotationFindings(a, c),
     ...driftFindings(tool, options.previous?.get(tool.name)),
-  ];
+  ]);
   let risk = graded.risk;
   const evidence = [...c.evidence, ...graded.evidence];
   for (const f of findings) {

@@ -1,12 +1,14 @@
-// Findings (DESIGN §4), separate from the category: tool poisoning, invisible characters, shadowing,
-// secrets in the definition, annotation conflicts and definition drift. A finding can raise risk only.
+// Findings (DESIGN §4), separate from the category: the content rules of `findings/registry.ts` (hidden
+// instructions, exfiltration, shadowing, preference manipulation, undisclosed capability, invisible
+// text, secrets), annotation conflicts and definition drift. A finding can raise risk only.
 import { canonicalJson, type ToolDefinition } from '../db/tool-definition.ts';
 import type { ToolAnalysis } from './analysis.ts';
+import type { ToolCatalogue } from './catalogue.ts';
 import { CATEGORY_OF, type CategoryResult } from './category-types.ts';
 import { definitionText, excerpt } from './definition-text.ts';
-import { mayPoison, poisoningFindings, shadowingFindings } from './poisoning.ts';
-import { invisibleFindings, secretFindings } from './secrets.ts';
-import { nameKey } from './tokens.ts';
+import { findingOrder, isPoisoningKind } from './finding-kinds.ts';
+import { buildDoc } from './findings/doc.ts';
+import { runRules, strongestPerKind, type RuleFinding } from './findings/registry.ts';
 import type { Finding, Risk, Severity } from './types.ts';
 
 /** ", but its name says 'delete'": what shows the behaviour the annotation denies. */
@@ -58,25 +60,28 @@ export function driftFindings(tool: ToolDefinition, previous: ToolDefinition | u
   }];
 }
 
-/** All content findings of one tool (poisoning, invisible characters, shadowing, secrets). */
-export function contentFindings(a: ToolAnalysis): Finding[] {
-  const text = definitionText(a.tool);
-  const suspect = mayPoison(text);
-  const out = suspect ? poisoningFindings(text) : [];
-  for (const f of invisibleFindings(text)) out.push(f);
-  if (suspect) {
-    const params = new Set<string>();
-    for (const p of a.schema.params) params.add(nameKey(p.name));
-    for (const f of shadowingFindings(text, a.tool.name, a.server.siblingKeys, params)) out.push(f);
-  }
-  for (const f of secretFindings(text)) out.push(f);
-  return out;
+/** Every content rule that fires on one tool, read among its siblings (eval reports them per rule). */
+export function ruleFindings(a: ToolAnalysis, catalogue?: ToolCatalogue): RuleFinding[] {
+  return runRules(buildDoc({
+    tool: a.tool, text: definitionText(a.tool), siblingKeys: a.server.siblingKeys, siblingNames: a.server.siblingNames,
+    paramNames: a.schema.params.map((p) => p.name), server: a.server.name, catalogue,
+  }));
+}
+
+/** The content findings of one tool: one per kind, the most severe. */
+export function contentFindings(a: ToolAnalysis, catalogue?: ToolCatalogue): Finding[] {
+  return strongestPerKind(ruleFindings(a, catalogue));
+}
+
+/** Findings in display order: poisoning kinds first, then by severity. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(findingOrder);
 }
 
 const RAISES: Record<Severity, Risk | undefined> = { low: undefined, medium: 'Medium', high: 'High', critical: 'Critical' };
 
-/** The risk a finding forces at least (annotation conflicts and drift inform; they do not raise). */
+/** The risk a finding forces at least: poisoning kinds raise it; conflicts, drift and secrets inform. */
 export function findingFloor(f: Finding): Risk | undefined {
-  if (f.kind === 'annotation_conflict' || f.kind === 'definition_drift' || f.kind === 'secret_in_definition') return undefined;
+  if (!isPoisoningKind(f.kind)) return undefined;
   return RAISES[f.severity];
 }

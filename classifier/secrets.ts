@@ -1,7 +1,6 @@
-// Secrets inside a definition (API keys, tokens, private keys) and invisible or control characters.
+// Secrets inside a definition (API keys, tokens, private keys, connection strings with a password).
 // A parameter *named* `token` is not a secret: only values shaped like real credentials count.
-import type { Finding } from './types.ts';
-import { excerpt } from './definition-text.ts';
+import type { FindingRule } from './findings/rule.ts';
 
 const SECRET_SHAPES: { label: string; re: RegExp }[] = [
   { label: 'an OpenAI or Anthropic API key', re: /\bsk-(?:proj-|ant-(?:api\d\d-)?|svcacct-)?[A-Za-z0-9_-]{20,}/g },
@@ -16,9 +15,10 @@ const SECRET_SHAPES: { label: string; re: RegExp }[] = [
   { label: 'an npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/g },
   { label: 'a JSON Web Token', re: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/g },
   { label: 'a private key', re: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----\s*[A-Za-z0-9+\/=\r\n]{40,}/g },
+  { label: 'a connection string with a password', re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|ftp|sftp|smtps?|ldaps?):\/\/[^\s:@\/'"`]{1,64}:[^\s@\/'"`]{6,128}@[^\s\/'"`]{3,}/g },
 ];
 
-const PLACEHOLDER = /example|sample|dummy|placeholder|your|xxxx|\*\*\*|\.\.\.|<|>|0{6,}|1234567|abcdef|redacted|fake|test123/i;
+const PLACEHOLDER = /example|sample|dummy|placeholder|your|xxxx|\*\*\*|\.\.\.|<|>|\$\{|\{\{|0{6,}|1234567|abcdef|redacted|fake|test123|password|passwd|secret|changeme|localhost|127\.0\.0\.1|user:pass|username|mypass/i;
 
 /** Shannon entropy in bits per character. */
 function entropy(s: string): number {
@@ -33,11 +33,13 @@ function mask(secret: string): string {
   return secret.length <= 10 ? '****' : `${secret.slice(0, 6)}…(${secret.length} chars)`;
 }
 
-const QUICK = /\bsk-|\b[rs]k_|\bgh[pousr]_|github_pat_|\bAKIA|\bASIA|\bxox|hooks\.slack|\bAIza|\bglpat-|\bhf_|\bnpm_|\beyJ|PRIVATE KEY/;
+const QUICK_SHAPES = /\bsk-|\b[rs]k_|\bgh[pousr]_|github_pat_|\bAKIA|\bASIA|\bxox|hooks\.slack|\bAIza|\bglpat-|\bhf_|\bnpm_|\beyJ|PRIVATE KEY/;
+/** Whether any shape could match: a literal prefix, or a URL with user information (`://` and `@`). */
+const QUICK = { test: (text: string) => QUICK_SHAPES.test(text) || (text.includes('://') && text.includes('@')) };
 
-/** Credentials shaped like real ones (not placeholders such as sk-... or AKIAIOSFODNN7EXAMPLE). */
-export function secretFindings(text: string): Finding[] {
-  if (!QUICK.test(text)) return [];
+/** A credential shaped like a real one (not a placeholder such as sk-... or AKIAIOSFODNN7EXAMPLE). */
+export function findSecret(text: string): { label: string; value: string; index: number } | undefined {
+  if (!QUICK.test(text)) return undefined;
   for (const { label, re } of SECRET_SHAPES) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -45,44 +47,23 @@ export function secretFindings(text: string): Finding[] {
       const value = m[0];
       if (PLACEHOLDER.test(value)) continue;
       if (label !== 'a private key' && entropy(value) < 3.2) continue;
-      return [{ kind: 'secret_in_definition', severity: 'critical', message: `The definition contains what looks like ${label}; it is exposed to every client that lists this tool.`, excerpt: mask(value) }];
+      return { label, value, index: m.index };
     }
   }
-  return [];
+  return undefined;
 }
 
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]|\u001B\[[0-9;?]*[A-Za-z]|[\u0000-\u0008\u000B\u000C\u000E-\u001A\u001C-\u001F\u007F]/gu;
-/** A fast, non-Unicode-mode pre-check for any character INVISIBLE could match (tag characters start with \uDB40). */
-const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF\uDB40]/;
-const BIDI_OR_TAG = /[\u202A-\u202E\u2066-\u2069]|[\u{E0000}-\u{E007F}]|\u001B/u;
-const JOINER_NEIGHBOUR = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F\p{Script=Arabic}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Hebrew}\p{Script=Syriac}]/u;
-
-/** Zero-width characters, bidi overrides, Unicode tag characters and ANSI escapes. */
-export function invisibleFindings(text: string): Finding[] {
-  if (!SUSPECT.test(text)) return [];
-  INVISIBLE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  let count = 0;
-  let first: RegExpExecArray | null = null;
-  let severe = false;
-  while ((m = INVISIBLE.exec(text)) !== null) {
-    const ch = m[0];
-    if (ch === '\u200D' || ch === '\u200C') {
-      // zero-width joiners inside emoji sequences and joining scripts are legitimate
-      const before = text.slice(Math.max(0, m.index - 2), m.index);
-      const after = text.slice(m.index + 1, m.index + 3);
-      if (JOINER_NEIGHBOUR.test(before) || JOINER_NEIGHBOUR.test(after)) continue;
-    }
-    if (ch === '\uFEFF' && m.index === 0) continue;
-    count++;
-    first ??= m;
-    if (BIDI_OR_TAG.test(ch)) severe = true;
-  }
-  if (!first) return [];
-  return [{
-    kind: 'invisible_characters',
-    severity: severe ? 'high' : 'medium',
-    message: `The definition contains ${count} invisible or control character${count === 1 ? '' : 's'} (${severe ? 'bidi overrides, tag characters or terminal escapes' : 'zero-width or control characters'}) that can hide text from a human reviewer.`,
-    excerpt: excerpt(text, first.index, first[0].length, 30),
-  }];
-}
+export const SECRET_RULES: FindingRule[] = [
+  {
+    id: 'secret.credential-shape', kind: 'secret_in_definition', severity: 'critical', families: ['secret'],
+    matches: 'Values shaped like real credentials: provider API keys and tokens, private keys, JSON Web Tokens, connection strings with a password.',
+    detect: (doc) => {
+      if (!findSecret(doc.text)) return undefined;
+      for (const seg of doc.segments) {
+        const s = findSecret(seg.text);
+        if (s) return { seg, at: s.index, length: s.value.length, excerpt: mask(s.value), message: `The definition contains what looks like ${s.label}; it is exposed to every client that lists this tool.` };
+      }
+      return undefined;
+    },
+  },
+];

@@ -8,12 +8,18 @@ export type Category = (typeof CATEGORIES)[number];
 export const RISKS = ['Low', 'Medium', 'High', 'Critical'] as const;
 export type Risk = (typeof RISKS)[number];
 
+/**
+ * Every finding kind, the single source for the site, eval and SARIF (titles and help text:
+ * `classifier/finding-kinds.ts`). Codes are stable: stored rows keep them; add, never rename.
+ * `tool_poisoning` is the code of hidden instructions to the model.
+ */
 export const FINDING_KINDS = [
-  'tool_poisoning', 'invisible_characters', 'shadowing', 'secret_in_definition',
-  'annotation_conflict', 'definition_drift',
+  'tool_poisoning', 'data_exfiltration', 'shadowing', 'preference_manipulation', 'capability_mismatch',
+  'invisible_characters', 'secret_in_definition', 'annotation_conflict', 'definition_drift',
 ] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
-export type Severity = 'low' | 'medium' | 'high' | 'critical';
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 export interface Finding {
   kind: FindingKind;
@@ -22,6 +28,14 @@ export interface Finding {
   message: string;
   /** The offending text, escaped/truncated for display (never raw control characters). */
   excerpt?: string;
+  /** The suspicious span within `excerpt`, as [start, end) UTF-16 offsets. */
+  mark?: [number, number];
+  /** Where the text was found: `description`, `title`, `parameter \`x\``, `name`. */
+  field?: string;
+  /** The id of the rule that fired (`classifier/findings/registry.ts`). */
+  rule?: string;
+  /** Who found it: the heuristics (absent) or an LLM review. */
+  source?: 'llm';
 }
 
 /** PolicyLayer policy.json (DESIGN §5). */

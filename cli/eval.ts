@@ -5,11 +5,13 @@ import { CLASSIFIER_VERSION } from '../classifier/classify.ts';
 import { evaluateGold, type GoldReport } from '../classifier/eval-gold.ts';
 import { evaluate, type EvalReport } from '../classifier/eval.ts';
 import { formatGoldReport } from './eval-gold-format.ts';
+import { POISONING_HELP, runPoisoningEval } from './eval-poisoning.ts';
 import type { Io } from './io.ts';
 import { existingFile, optionValues, parseCommandArgs, positiveInteger } from './options.ts';
 import { UsageError } from './usage-error.ts';
 
 export const EVAL_HELP = `Usage: mcp-risk eval [FILE.jsonl] [--gold FILE] [--annotated FILE] [--json] [--worst N] [--blind] [--all]
+       mcp-risk eval --poisoning [FILE] [--negatives FILE]... [--json] [--show N]
 
 Scores the heuristic classifier (no LLM) on labelled tool definitions.
 
@@ -35,7 +37,7 @@ Options:
   --blind            hide the annotations from the classifier (measures behaviour alone)
   --all              list destructive disagreements too (annotations report)
   -h, --help         show this help
-`;
+${POISONING_HELP}`;
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -84,8 +86,14 @@ export async function runEvalCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('eval', argv, {
     json: { type: 'boolean' }, blind: { type: 'boolean' }, all: { type: 'boolean' },
     gold: { type: 'string' }, annotated: { type: 'string' }, worst: { type: 'string' },
+    poisoning: { type: 'boolean' }, negatives: { type: 'string', multiple: true }, show: { type: 'string' },
   }, true);
   if (values.help) { io.stdout.write(EVAL_HELP); return 0; }
+  if (values.poisoning) {
+    if (positionals.length > 1) throw new UsageError('eval: --poisoning takes at most one FILE');
+    return runPoisoningEval({ file: positionals[0], negatives: values.negatives, json: !!values.json, show: values.show, evalDir: io.config.evalDir }, io);
+  }
+  if (values.negatives || values.show) throw new UsageError('eval: --negatives and --show go with --poisoning');
   if (positionals.length > 1) throw new UsageError('eval: give at most one FILE.jsonl (or --gold FILE and --annotated FILE)');
   const value = optionValues('eval', values);
   const worst = value('worst', positiveInteger, 15);

@@ -5,7 +5,8 @@ import { homedir } from 'node:os';
 import { resolve } from 'node:path';
 import { RISKS, type Risk } from '../classifier/types.ts';
 import type { ClientName } from '../crawler/sources/client-configs.ts';
-import { type Io, parseCommandArgs, positiveInt } from './io.ts';
+import type { Io } from './io.ts';
+import { optionValues, parseCommandArgs, seconds } from './options.ts';
 import { CLIENT_NAMES } from './scan/discover.ts';
 import { ScanError } from './scan/errors.ts';
 import { formatSarif } from './scan/format-sarif.ts';
@@ -81,7 +82,7 @@ export async function runScanCommand(argv: string[], io: ScanIo): Promise<number
   const { report, masker } = await runScan({
     config: io.config, configFiles: values.config, client: client as ClientName | 'all', home: homedir(), cwd,
     noRun: !!values['no-run'], yes: !!values.yes, allowNetwork: !!values['allow-network'],
-    timeoutMs: positiveInt('scan', 'timeout', values.timeout, 60) * 1000,
+    timeoutMs: optionValues('scan', values)('timeout', seconds, 60) * 1000,
     pinFile: values.pin && resolve(values.pin), pinUpdate: !!values['pin-update'],
     failOn: failOn === undefined ? undefined : (RISKS.find((r) => r.toLowerCase() === failOn) as Risk), strict: !!values.strict,
     input: io.stdin ?? process.stdin, log: io.stderr,

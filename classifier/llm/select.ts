@@ -5,6 +5,7 @@ import { analyzeTool } from '../analysis.ts';
 import { decideCategory } from '../category.ts';
 import { analyzeServer, type ServerAnalysis } from '../context.ts';
 import type { ServerContext, ToolClassification } from '../types.ts';
+import { atLeast, isPoisoningKind } from '../finding-kinds.ts';
 
 /** auto: only tools the heuristics are unsure of; all: every tool. */
 export type LlmMode = 'auto' | 'all';
@@ -24,7 +25,6 @@ export function shouldReview(c: ToolClassification, mode: LlmMode, threshold = D
   return mode === 'all' || unsureReason(c, threshold) !== undefined;
 }
 
-const HOSTILE = new Set(['tool_poisoning', 'shadowing', 'invisible_characters']);
 
 /**
  * Hard signals behind the heuristic category, which the LLM may raise but not lower: behaviour that
@@ -37,7 +37,7 @@ export class HardSignals {
 
   /** Why the heuristic category of `c` is a floor, or undefined when the LLM may change it freely. */
   categoryFloor(tool: ToolDefinition, c: ToolClassification): string | undefined {
-    if (c.findings.some((f) => HOSTILE.has(f.kind))) return 'the definition carries manipulation findings';
+    if (c.findings.some((f) => isPoisoningKind(f.kind) && atLeast(f.severity, 'medium'))) return 'the definition carries manipulation findings';
     if (c.confidence >= this.threshold) return `the heuristics are confident (${c.confidence})`;
     if (c.category === 'Destructive' && tool.annotations?.destructiveHint === true) return 'the author marks it destructive';
     this.server ??= analyzeServer(this.ctx);

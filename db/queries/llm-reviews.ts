@@ -27,7 +27,7 @@ export async function saveReview(db: Db, hash: string, key: ReviewKey, response:
 
 /** Which classifications under `classifierVersion` count as done for an LLM run. */
 export interface ReviewedFilter {
-  /** The LLM-reviewed classifier version, e.g. `heuristic-1+llm-p1`. */
+  /** The LLM-reviewed classifier version, e.g. `heuristic-3+llm-p1`. */
   classifierVersion: string;
   model: string;
   /** Also count rows the heuristics settled without the LLM (`--llm auto`). */

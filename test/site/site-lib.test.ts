@@ -35,6 +35,11 @@ describe('grades', () => {
     expect(gradeServer({ byRisk: { High: 2, Low: 1 }, tools: 3, seriousFindings: 0 }).letter).toBe('D');
     expect(gradeServer({ byRisk: { Critical: 1, Low: 5 }, tools: 6, seriousFindings: 1 }).letter).toBe('F');
     expect(gradeServer({ byRisk: {}, tools: 2, seriousFindings: 0 })).toEqual({ letter: null, reasons: ['No tool is classified yet.'] });
+    // text aimed at the model fails a server outright and is the first reason; self-promotion costs a letter
+    const poisoned = gradeServer({ byRisk: { Low: 3 }, tools: 3, seriousFindings: 0, poisoning: { severe: 1, medium: 0 } });
+    expect(poisoned.letter).toBe('F');
+    expect(poisoned.reasons[0]).toMatch(/1 tool carries text aimed at the model/);
+    expect(gradeServer({ byRisk: { Low: 3 }, tools: 3, seriousFindings: 0, poisoning: { severe: 0, medium: 2 } }).letter).toBe('B');
   });
 });
 

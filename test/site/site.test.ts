@@ -32,8 +32,8 @@ describe('site', () => {
 
   it('builds every page, JSON file, list and extra file, and refuses unsafe or overlapping builds', async () => {
     const { built, outDir, database } = site;
-    // 4 servers + 11 tools; 4 risk, 5 category, 6 finding lists; 3 hubs; 3 server orders + /servers/; home, search, 404
-    expect(built.pages).toBe(15 + 15 + 3 + 4 + 3);
+    // 4 servers + 11 tools; 4 risk, 5 category, 9 finding lists; 3 hubs; 3 server orders + /servers/; home, search, 404
+    expect(built.pages).toBe(15 + 18 + 3 + 4 + 3);
     expect([built.servers, built.tools]).toEqual([4, 11]);
     for (const file of ['tools/com-example-payments/create-refund/index.html', 'api/tools/com-example-payments/create-refund.json',
       'api/servers/mail-sender.json', 'servers/by-risk/1/index.html', 'risk/critical/index.html', 'findings/tool-poisoning/index.html',

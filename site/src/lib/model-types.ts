@@ -107,6 +107,8 @@ export interface ToolModel {
   metaDescription: string;
   classification: Classification | null;
   findings: DisplayFinding[];
+  /** The first poisoning finding of severity medium or more, shown at the top of the page. */
+  alert: { title: string; message: string; severity: string } | null;
   definition: ToolDefinition;
   /** Pretty, escaped JSON of the definition; null when too large to inline (it is in the JSON file). */
   definitionJson: string | null;

@@ -6,7 +6,8 @@ import type { BundleTool, ServerBundle } from '../../../db/queries/site-stream.t
 import type { PurposeEntry } from './purpose.ts';
 import { clientExports } from '../../../classifier/exports.ts';
 import { findingList, safeHref } from './format.ts';
-import { gradeServer, type Grade } from './grade.ts';
+import { countPoisoning, gradeServer, type Grade } from './grade.ts';
+import { findingOrder, isPoisoningKind } from '../../../classifier/finding-kinds.ts';
 import type { FindingRow, ServerModel, ServerRef, ToolRef } from './model-types.ts';
 import { orderPolicyKeys, serverPolicy, toolStatus } from './policy.ts';
 import { howItRuns, sourceLinks, type HowItRuns } from './server-facts.ts';
@@ -61,14 +62,19 @@ export function summarize(bundle: ServerBundle): ServerSummary {
     byRisk[c.risk] = (byRisk[c.risk] ?? 0) + 1;
     byCategory[c.category] = (byCategory[c.category] ?? 0) + 1;
     for (const f of findingList(c.findings)) {
-      findings.push({ ...f, message: visible(f.message), excerpt: f.excerpt && visible(f.excerpt), server: server.slug, tool: tool.slug, toolName: visible(tool.name), serverName: displayName });
+      findings.push({ ...f, server: server.slug, tool: tool.slug, toolName: visible(tool.name), serverName: displayName });
     }
   }
+  findings.sort(findingOrder);
   return {
     displayName, byRisk, findings,
     byCategory: Object.fromEntries(CATEGORIES.filter((c) => byCategory[c]).map((c) => [c, byCategory[c]])),
     highestRisk: [...RISKS].reverse().find((r) => byRisk[r]) ?? null,
-    grade: gradeServer({ byRisk, tools: tools.length, seriousFindings: findings.filter((f) => SERIOUS.has(f.severity)).length }),
+    grade: gradeServer({
+      byRisk, tools: tools.length,
+      seriousFindings: findings.filter((f) => SERIOUS.has(f.severity) && !isPoisoningKind(f.kind)).length,
+      poisoning: countPoisoning(findings),
+    }),
     runs: howItRuns(server, bundle.launch),
   };
 }

@@ -2,12 +2,20 @@
 // status under the server policy, client exports, related tools, definition history and FAQ.
 import type { BundleTool, ServerBundle } from '../../../db/queries/site-stream.ts';
 import { toolClientExports } from '../../../classifier/exports.ts';
-import { findingList, stringList } from './format.ts';
+import { findingList, stringList, type DisplayFinding } from './format.ts';
+import { atLeast, FINDING_KIND_INFO, isPoisoningKind } from '../../../classifier/finding-kinds.ts';
+import type { FindingKind } from '../../../classifier/types.ts';
 import type { Classification, ServerModel, ToolModel } from './model-types.ts';
 import { STATUS_TEXT, orderPolicyKeys, toolStatus } from './policy.ts';
 import { toolApiPath, toolPath, type BundleExtras } from './server-model.ts';
 import { faqFor } from './tool-faq.ts';
 import { longText, safeJson, summary, visible } from './text.ts';
+
+/** The finding to warn about above everything else: the first poisoning one of severity medium or more. */
+function alertOf(findings: DisplayFinding[]): ToolModel['alert'] {
+  const f = findings.find((x) => isPoisoningKind(x.kind) && atLeast(x.severity, 'medium'));
+  return f ? { title: FINDING_KIND_INFO[f.kind as FindingKind].title, message: f.message, severity: f.severity } : null;
+}
 
 /** Related tools shown per page; the rest are on the server page. */
 export const MAX_SIBLINGS = 12;
@@ -55,6 +63,7 @@ export function toolModel(bundle: ServerBundle, server: ServerModel, index: numb
     .map((r) => ({ server: r.server, tool: r.tool, name: visible(r.name) }));
   const siblings = server.tools.filter((_, i) => i !== index);
   const status = toolStatus(server.policy, tool.name);
+  const findings = findingList(tool.classification?.findings);
   const model: ToolModel = {
     path: toolPath(server.slug, tool.slug), apiPath: toolApiPath(server.slug, tool.slug),
     slug: tool.slug, name: visible(tool.name), title: definition.title ? visible(String(definition.title)) : null,
@@ -65,7 +74,8 @@ export function toolModel(bundle: ServerBundle, server: ServerModel, index: numb
     description: longText(definition.description),
     metaDescription: summary(definition.description, 280) || `The MCP tool ${visible(tool.name)} of ${server.displayName}: its risk and the policy to put in front of it.`,
     classification: c,
-    findings: findingList(tool.classification?.findings).map((f) => ({ ...f, message: visible(f.message), excerpt: f.excerpt && visible(f.excerpt) })),
+    findings,
+    alert: alertOf(findings),
     definition,
     definitionJson: definitionJson.length <= MAX_INLINE_JSON ? definitionJson : null,
     annotations: Object.entries(definition.annotations ?? {}).map(([k, v]) => [visible(k), safeJson(v)]),

@@ -1,0 +1,124 @@
+// Reads one definition for the finding rules: its fields, split into sentences once, and the context
+// (siblings, parameters, the catalogue) that tells a tool's own vocabulary from foreign names.
+import type { ToolCatalogue } from '../catalogue.ts';
+import { definitionSegments, type Segment } from '../definition-text.ts';
+import type { ToolDefinition } from '../../db/tool-definition.ts';
+import { nameKey, splitName } from '../tokens.ts';
+import { familiesIn } from './families.ts';
+import type { FindingDoc, Sentence } from './rule.ts';
+
+const MAX_SENTENCE = 700;
+
+/** A sentence ends at . ! ? followed by white space (so `~/.ssh/id_rsa` or `a.b.com` is not split), or at a line break. */
+function endsAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 10) return true;
+  if (c !== 46 && c !== 33 && c !== 63) return false;
+  const next = text.charCodeAt(i + 1);
+  return Number.isNaN(next) || next === 32 || next === 10 || next === 9 || next === 13;
+}
+
+/** The sentences of one field (blank ones dropped, long ones cut). */
+export function splitSentences(seg: Segment, out: Sentence[]): void {
+  const text = seg.text;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !endsAt(text, i) && i - start < MAX_SENTENCE) continue;
+    const end = i < text.length ? i + 1 : i;
+    const body = text.slice(start, end);
+    if (body.trim().length > 1) out.push({ seg, start, text: body, index: out.length, families: familiesIn(body) });
+    start = end;
+  }
+}
+
+export interface DocInput {
+  tool: ToolDefinition;
+  /** `definitionText(tool)`: all the definition's text, joined. */
+  text: string;
+  /** The server's tool names as `nameKey()` gives them. */
+  siblingKeys: ReadonlySet<string>;
+  /** The server's tool names as spelled. */
+  siblingNames: ReadonlySet<string>;
+  paramNames: readonly string[];
+  server?: string;
+  catalogue?: ToolCatalogue;
+}
+
+const FIRST_SENTENCE = /^[^\n]*?(?:[.!?](?=\s)|\n|$)/;
+
+/** A definition as the rules read it; fields and sentences are split on first use only. */
+class Doc implements FindingDoc {
+  readonly name: string;
+  readonly selfKey: string;
+  readonly text: string;
+  readonly siblingKeys: ReadonlySet<string>;
+  readonly siblingNames: ReadonlySet<string>;
+  readonly server?: string;
+  readonly catalogue?: ToolCatalogue;
+  readonly #input: DocInput;
+  #segments?: Segment[];
+  #sentences?: Sentence[];
+  readonly #byMask = new Map<number, Sentence[]>();
+  /** The running rule's families (set by the registry before each rule); 0: every sentence. */
+  ruleMask = 0;
+  #paramKeys?: Set<string>;
+  #purpose?: string;
+
+  constructor(input: DocInput) {
+    this.#input = input;
+    this.name = typeof input.tool.name === 'string' ? input.tool.name : '';
+    this.selfKey = nameKey(this.name);
+    this.text = input.text;
+    this.siblingKeys = input.siblingKeys;
+    this.siblingNames = input.siblingNames;
+    this.server = input.server;
+    this.catalogue = input.catalogue;
+  }
+
+  get segments(): Segment[] {
+    return (this.#segments ??= definitionSegments(this.#input.tool));
+  }
+
+  get allSentences(): Sentence[] {
+    if (!this.#sentences) {
+      this.#sentences = [];
+      for (const seg of this.segments) if (seg.field !== 'name' && !seg.field.endsWith(' name')) splitSentences(seg, this.#sentences);
+    }
+    return this.#sentences;
+  }
+
+  get sentences(): Sentence[] {
+    const mask = this.ruleMask;
+    if (!mask) return this.allSentences;
+    let list = this.#byMask.get(mask);
+    if (!list) {
+      list = this.allSentences.filter((s) => (s.families & mask) !== 0);
+      this.#byMask.set(mask, list);
+    }
+    return list;
+  }
+
+  get paramKeys(): ReadonlySet<string> {
+    if (!this.#paramKeys) {
+      this.#paramKeys = new Set();
+      for (const p of this.#input.paramNames) this.#paramKeys.add(nameKey(p));
+    }
+    return this.#paramKeys;
+  }
+
+  get purpose(): string {
+    if (this.#purpose === undefined) {
+      const { tool } = this.#input;
+      const description = typeof tool.description === 'string' ? tool.description : '';
+      const first = FIRST_SENTENCE.exec(description.trimStart())?.[0] ?? '';
+      this.#purpose = `${splitName(this.name).join(' ')} ${typeof tool.title === 'string' ? tool.title : ''} ${first}`.toLowerCase();
+    }
+    return this.#purpose;
+  }
+}
+
+export type RuleDoc = FindingDoc & { ruleMask: number };
+
+export function buildDoc(input: DocInput): RuleDoc {
+  return new Doc(input);
+}

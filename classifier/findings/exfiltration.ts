@@ -1,0 +1,82 @@
+// Exfiltration and data harvesting (kind data_exfiltration): the definition asks the model to read
+// secrets, dotfiles, the environment or the conversation and pass them on, to send data to an address
+// the user did not give, or declares a parameter whose only use is to carry such data out.
+import { ADDRESS, CONFIGURATION, NEGATED, READ_OR_SEND, SENSITIVE, TO_MODEL } from './lexicon.ts';
+import { eachSentence, hitAt, where, type FindingDoc, type FindingRule, type Sentence } from './rule.ts';
+
+/** The order reaches the model: "you must", "before using this tool", "please", "pass it as `x`". */
+const ORDER = /\b(?:please|before\s+(?:using|calling|invoking|running|answering|responding|replying)|prior\s+to|first)\b|^\W*(?:[\w ]{1,30},\s*)?(?:also\s+)?(?:read|cat|open|send|include|pass|upload|copy|attach|forward)\b|\b(?:run|execute)\s*:|\b(?:as|in|into|inside)\s+(?:the\s+)?[\x60'"]?\w+[\x60'"]?\s+(?:parameter|param|argument|field)\b/i;
+
+function sensitiveIn(s: Sentence): RegExpExecArray | undefined {
+  SENSITIVE.lastIndex = 0;
+  const m = SENSITIVE.exec(s.text);
+  return m ?? undefined;
+}
+
+/** Words of the tool's purpose that make secrets or the conversation its own business. */
+const OWN_DATA = /\b(?:secrets?|credentials?|passwords?|keys?|tokens?|env|environment|dotenv|vault|ssh|config(?:uration)?|conversations?|chats?|messages?|history|transcripts?|memory|memories|prompts?|cookies?|sessions?|auth\w*|login)\b/;
+
+/** A send order with a literal outside address: "send a copy to x@y", "access https://…/collect". */
+const SEND_ORDER = /\b(?:send|post|forward|upload|copy|bcc|cc|report|log|submit|transmit|sync|mirror|relay|access|visit|contact|ping|notify|call|request|fetch|make\s+(?:a\s+)?(?:network\s+|http\s+|web\s+)?request)\b/i;
+const REDIRECT_TO = /\b(?:change|set|replace|redirect|switch|update|override|point)\s+(?:the\s+|all\s+|every\s+|its\s+)?(?:recipients?|to\s+address|destination|address|email|phone(?:\s+number)?|number|webhook|endpoint|url|cc|bcc)\s+(?:field\s+|address\s+)?(?:to|with)\b/i;
+const DATA_WORDS = /\b(?:data|details|contents?|results?|copy|log|transaction|request|information|messages?|emails?|history|everything|credentials?|keys?|tokens?)\b/i;
+
+/** The parameter is to be filled with the data: "include the full conversation", "paste the contents of …". */
+const FILL = /^\s*(?:include|put|pass|paste|provide|fill|insert|copy|add|attach|append|send|enter|list|dump)\b|\b(?:must|should|please|always)\s+(?:\w+\s+){0,2}?(?:include|contain|put|pass|paste|provide|fill|insert|copy|add|attach|append|send|be)\b|\b(?:the|with\s+the)\s+(?:full|entire|complete|whole|raw)\s+(?:contents?|text)\b/i;
+const OWN_NAME = /^\s*(?:api|secret|private|access|session|ssh|signing)\b/i;
+
+/** The sensitive words name what the tool is about (a messages tool reading message history). */
+function ownWords(purpose: string, found: string): boolean {
+  const words = purpose.split(/[^a-z0-9]+/);
+  for (const w of found.toLowerCase().split(/[^a-z0-9]+/)) {
+    if (w.length < 3 || STOPWORDS.has(w)) continue;
+    const stem = w.replace(/s$/, '');
+    if (words.some((p) => p === w || p === stem || p.replace(/s$/, '') === stem)) return true;
+  }
+  return false;
+}
+const STOPWORDS = new Set(['the', 'all', 'any', 'every', 'other', 'full', 'entire', 'whole', 'complete', 'previous', 'prior', 'earlier', 'past', 'last', 'your', 'etc']);
+
+export const EXFILTRATION_RULES: FindingRule[] = [
+  {
+    id: 'exfil.read-sensitive', kind: 'data_exfiltration', severity: 'critical', families: ['sensitive'], requires: ['directive'],
+    matches: 'An order to read secrets, keys, dotfiles, environment variables or the conversation and to pass them on or into a parameter.',
+    detect: (doc) => eachSentence(doc, (s) => {
+      const m = sensitiveIn(s);
+      if (!m || !READ_OR_SEND.test(s.text) || NEGATED.test(s.text)) return undefined;
+      if (!(TO_MODEL.test(s.text) || ORDER.test(s.text))) return undefined;
+      if (CONFIGURATION.test(s.text) && !/[~\/.]/.test(m[0].trim()[0] ?? '')) return undefined;
+      if (ownWords(doc.purpose, m[0])) return undefined;
+      return hitAt(s, m, `The definition asks the model to read ${m[0].trim()} and pass it on${where(s.seg)}.`);
+    }),
+  },
+  {
+    id: 'exfil.send-to-address', kind: 'data_exfiltration', severity: 'critical', families: ['address'], requires: ['directive'],
+    matches: 'An order to send, copy, BCC, log or report data to an address, URL or number written in the definition, or to change a recipient to one.',
+    detect: (doc) => eachSentence(doc, (s) => {
+      const address = ADDRESS.exec(s.text);
+      if (!address) return undefined;
+      const redirect = REDIRECT_TO.exec(s.text);
+      if (redirect) return hitAt(s, address, `The definition tells the model to send to ${address[0]} instead of the recipient the user chose${where(s.seg)}.`);
+      if (!TO_MODEL.test(s.text) || !SEND_ORDER.test(s.text) || NEGATED.test(s.text)) return undefined;
+      const data = DATA_WORDS.test(s.text);
+      return hitAt(s, address, `The definition tells the model to contact ${address[0]}, an address the user did not give${data ? ', and to hand it data' : ''}${where(s.seg)}.`, data ? 'critical' : 'high');
+    }),
+  },
+  {
+    id: 'exfil.smuggling-parameter', kind: 'data_exfiltration', severity: 'high', families: ['sensitive'],
+    matches: 'A parameter whose description asks for the conversation, earlier tool results, secrets or file contents that the tool\'s purpose does not need.',
+    detect: (doc) => {
+      if (OWN_DATA.test(doc.purpose)) return undefined;
+      return eachSentence(doc, (s) => {
+        if (!s.seg.field.startsWith('parameter')) return undefined;
+        const m = sensitiveIn(s);
+        if (!m) return undefined;
+        if (NEGATED.test(s.text) || !FILL.test(s.text) || OWN_NAME.test(m[0]) && s.seg.field.toLowerCase().includes(m[0].trim().split(/\s+/)[0].toLowerCase())) return undefined;
+        return hitAt(s, m, `A parameter asks the model to fill it with ${m[0].trim()}, which this tool does not need${where(s.seg)}.`);
+      });
+    },
+  },
+];
+
+export type { FindingDoc };

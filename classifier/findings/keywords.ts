@@ -1,0 +1,93 @@
+// A keyword automaton (Aho–Corasick) for the cheap pre-check: one pass over a definition's text, case
+// folded, reports which families of anchor words occur. Hundreds of anchors cost one table lookup per
+// character, so the detailed rules run only where their anchors are (most real tools have none).
+
+/** Characters the automaton tells apart; every other character reads as a space. */
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789 ._/~$<|%#`\'-@+:[';
+const SPACE = ALPHABET.indexOf(' ');
+/** Control characters (not tab, line feed, carriage return) read as spaces but are reported (CONTROL_SEEN). */
+const CONTROL = ALPHABET.length;
+const CODE = new Int8Array(128).fill(SPACE);
+for (let i = 0; i < ALPHABET.length; i++) CODE[ALPHABET.charCodeAt(i)] = i;
+for (let c = 65; c <= 90; c++) CODE[c] = c - 65;
+for (let c = 0; c < 32; c++) if (c !== 9 && c !== 10 && c !== 13) CODE[c] = CONTROL;
+CODE[127] = CONTROL;
+const WIDTH = ALPHABET.length + 1;
+
+/** Reported by `scan` when the text has a character outside ASCII. */
+export const NON_ASCII_SEEN = 1 << 30;
+/** Reported by `scan` when the text has a control character other than tab and line breaks. */
+export const CONTROL_SEEN = 1 << 29;
+/** Reported by `scan` when the text has eight line feeds in a row (white space between them allowed). */
+export const NEWLINES_SEEN = 1 << 28;
+const NEWLINE_RUN = 8;
+
+export class KeywordAutomaton {
+  /** Transitions by state offset (state × WIDTH) plus character class; values are state offsets. */
+  readonly #next: Int32Array;
+  /** Families found on entering a state, by state offset. */
+  readonly #out: Int32Array;
+  readonly states: number;
+
+  /** `anchors` maps each (lower-case) anchor to a bit mask of the families it signals (bits 0 to 27). */
+  constructor(anchors: ReadonlyMap<string, number>) {
+    const next: number[][] = [new Array(WIDTH).fill(-1)];
+    const out: number[] = [0];
+    for (const [word, mask] of anchors) {
+      let s = 0;
+      for (const ch of word.toLowerCase()) {
+        const c = ch.charCodeAt(0) < 128 ? CODE[ch.charCodeAt(0)] : SPACE;
+        if (next[s][c] < 0) { next[s][c] = next.length; next.push(new Array(WIDTH).fill(-1)); out.push(0); }
+        s = next[s][c];
+      }
+      out[s] |= mask;
+    }
+    // a control character moves like a space
+    for (const row of next) row[CONTROL] = row[SPACE];
+    // breadth-first failure links, folded into a complete transition table
+    const fail = new Array(next.length).fill(0);
+    const queue: number[] = [];
+    for (let c = 0; c < WIDTH; c++) {
+      const t = next[0][c];
+      if (t < 0) next[0][c] = 0; else if (c !== CONTROL) { fail[t] = 0; queue.push(t); }
+    }
+    for (let q = 0; q < queue.length; q++) {
+      const s = queue[q];
+      out[s] |= out[fail[s]];
+      for (let c = 0; c < WIDTH; c++) {
+        const t = next[s][c];
+        if (t < 0) next[s][c] = next[fail[s]][c];
+        else if (c === CONTROL) continue; // the same child as SPACE, queued once
+        else { fail[t] = next[fail[s]][c]; queue.push(t); }
+      }
+    }
+    this.states = next.length;
+    this.#next = new Int32Array(next.length * WIDTH);
+    this.#out = new Int32Array(next.length * WIDTH);
+    next.forEach((row, s) => {
+      for (let c = 0; c < WIDTH; c++) this.#next[s * WIDTH + c] = row[c] * WIDTH;
+      this.#out[s * WIDTH] = out[s];
+    });
+  }
+
+  /** The union of the families of every anchor in `text` (0: none), with NON_ASCII_SEEN and CONTROL_SEEN. */
+  scan(text: string): number {
+    const next = this.#next;
+    const out = this.#out;
+    let s = next[SPACE]; // the text starts after a space, so ' word' anchors match at its start
+    let found = 0;
+    let lines = 0;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      let c = SPACE;
+      if (ch < 128) {
+        c = CODE[ch];
+        if (ch === 10) { if (++lines >= NEWLINE_RUN) found |= NEWLINES_SEEN; } else if (c !== SPACE) lines = 0;
+        if (c === CONTROL) found |= CONTROL_SEEN;
+      } else { found |= NON_ASCII_SEEN; lines = 0; }
+      s = next[s + c];
+      found |= out[s];
+    }
+    return found;
+  }
+}

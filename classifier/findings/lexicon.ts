@@ -1,0 +1,66 @@
+// Patterns several rule families share: text addressed to the model, pretexts, sensitive data, the
+// acts of reading and sending it, and outside addresses. Each is a mechanism, not a phrase list from
+// one suite: who is being told what to do, and what the text tries to get done.
+
+/** Text that gives the model an order (not a description of what the tool does). */
+export const TO_MODEL = new RegExp([
+  String.raw`\byou\s+(?:must|should|shall|need\s+to|have\s+to|are\s+(?:required|expected|instructed|supposed|asked)\s+to|will\s+(?:need|have)\s+to)\b`,
+  String.raw`\b(?:the\s+)?(?:assistant|model|ai|agent|llm)\s+(?:must|should|shall|needs?\s+to|has\s+to|is\s+(?:required|expected|instructed)\s+to)\b`,
+  String.raw`\b(?:always|never)\s+(?:first\s+)?(?:call|use|run|execute|invoke|send|include|pass|read|change|set|add|append|forward|copy|bcc|cc|tell|mention|inform|respond|reply|say|state|prefer|choose|select|modify|replace|redirect|route|report)\b`,
+  String.raw`\b(?:make|be)\s+sure\s+(?:to|that|you)\b|\bensure\s+(?:that\s+)?you\b`,
+  String.raw`\bplease\s+(?:first\s+|also\s+)?(?:run|execute|call|use|read|send|include|visit|access|make|add|set|change|invoke|open|fetch|forward|copy|upload|post|report|inform|tell|state|cat)\b`,
+  String.raw`\b(?:must|should)\s+(?:first|also|then|additionally|immediately|now|always)\b`,
+  String.raw`\b(?:is|are)\s+(?:mandatory|compulsory|required)\s+(?:for\s+(?:all|every|any)|before)\b|\bthis\s+is\s+(?:a\s+)?(?:mandatory|compulsory)\b`,
+  String.raw`\b(?:before|after|prior\s+to|when(?:ever)?)\s+(?:you\s+)?(?:using|use|calling|call|invoking|running|processing|answering|responding)\s+(?:this|any|the|these)\b`,
+].join('|'), 'i');
+
+/** A justification that dresses an order up as a requirement: compliance, security, audit, consistency. */
+export const PRETEXT = new RegExp([
+  String.raw`\b(?:for|due\s+to|to\s+(?:ensure|maintain|comply|meet|satisfy|prevent|verify|guarantee|provide|improve|enhance))\s+(?:\w+\s+){0,4}?(?:security|compliance|regulatory|regulations?|audit(?:ing)?|verification|validation|integrity|authentication|safety|consistency|performance|optimi[sz]ation|monitoring|logging|telemetry|analytics|legal|governance|holistic|protocol)\b`,
+  String.raw`\b(?:mandatory|compulsory|non-negotiable)\b|\brequired\s+for\s+(?:all|every|any)\b|\b(?:it'?s|it\s+is|this\s+is)\s+(?:critical|essential|crucial|vital|imperative)\b`,
+  String.raw`\bsecurity\s+(?:checkpoint|protocol|audit|verification|requirement)s?\b|\bsystem[- ]level\b|\btemporary\s+backend\s+change\b`,
+  String.raw`\b(?:is|are)\s+(?:essential|critical|crucial|vital|necessary|required)\s+for\s+(?:providing|ensuring|maintaining|optimal|accurate|personali[sz]ed|proper|all)\b|\bfor\s+optimal\s+(?:results|performance)\b`,
+].join('|'), 'i');
+
+/** Data a tool has no business asking the model to read or pass on. */
+export const SENSITIVE = new RegExp([
+  String.raw`~\/\.ssh\b|\.ssh\/|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|\.aws\/(?:credentials|config)|\.kube\/config|\.gnupg\b|\/etc\/(?:passwd|shadow|sudoers)\b`,
+  String.raw`\.npmrc\b|\.pypirc\b|\.netrc\b|\.pgpass\b|\.git-credentials|\.docker\/config\.json|\bmcp\.json\b|claude_desktop_config|\.cursor\/|\.(?:bash|zsh)rc\b|\.(?:bash|zsh)_history\b`,
+  String.raw`(?:^|[\s'"\x60(~\/])\.env\b|\benvironment\s+variables?\b|\benv\s+vars?\b|\bprocess\.env\b|\bos\.environ\b|\$(?:HOME|PATH|USER|AWS_\w+|OPENAI_\w+|ANTHROPIC_\w+|GITHUB_TOKEN)\b`,
+  String.raw`\b(?:conversation|chat|message|dialog(?:ue)?)\s+(?:history|log|transcript|context)s?\b|\b(?:full|entire|whole|complete)\s+(?:conversation|chat|context|transcript|dialog(?:ue)?|message\s+history)\b`,
+  String.raw`\b(?:all\s+|the\s+)?(?:previous|prior|earlier|past|last)\s+(?:messages|conversations?|turns|exchanges|tool\s+(?:calls|results|outputs)|(?:list_)?chats?\s+(?:results?|calls?))\b|\bsystem\s+prompt\b|\b(?:your|the\s+model'?s?)\s+instructions\b`,
+  String.raw`\bconversation\s+so\s+far\b|\bthe\s+user'?s\s+(?:original|full|entire|complete|exact|verbatim)\s+(?:messages?|request|prompt|input)\b|\b(?:seen|read|encountered|collected|shared)\s+(?:in|during)\s+(?:this|the)\s+(?:session|conversation|chat)\b`,
+  String.raw`\b(?:every|all|any)\s+(?:\w+\s+){0,2}?(?:e-?mail\s+address(?:es)?|phone\s+numbers?|home\s+address(?:es)?|credit\s+card\s+numbers?)\b`,
+  String.raw`\b(?:private|secret|ssh|signing|pgp|gpg)\s+keys?\b|\bseed\s+phrases?\b|\bmnemonic\b|\bwallet\s+(?:keys?|seed)\b|\bkeychain\b|\bbrowser\s+(?:cookies|history|passwords)\b|\bsession\s+(?:cookies|tokens?)\b`,
+  String.raw`\b(?:all|any|every|other)\s+(?:\w+\s+)?(?:api\s+keys?|tokens|credentials|passwords|secrets)\b|\b(?:api\s+keys?|access\s+tokens?|credentials|passwords|secrets)\s+(?:stored|saved|found|present|available|you\s+(?:have|know|can\s+find))\b`,
+].join('|'), 'gi');
+
+/** Reading data or passing it on. */
+export const READ_OR_SEND = /\b(?:read|cat|open|load|dump|print|list|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|gather|harvest|share|report|output|paste|retrieve|access|echo|export|grab|obtain|capture|carry|contain|fill|summari[sz]e)\b/i;
+
+/** The act is forbidden or refused: "never include API keys", "rejects secret-shaped payloads". */
+export const NEGATED = /\b(?:never|not|don't|avoid|without|no)\s+(?:\w+\s+){0,2}(?:read|cat|open|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|log|store|expose|share|print|reading|sending|including|passing|putting|logging|storing|exposing|sharing)\b|\b(?:reject(?:ed|s)?|forbidden|disallowed|blocked|refuse[sd]?|redact(?:ed|s)?|masked|never\s+(?:logged|stored|sent|shared))\b/i;
+
+/** Configuration prose aimed at the person installing the server: "set GITHUB_TOKEN in your environment". */
+export const CONFIGURATION = /\b(?:via|through|using|from|in|with|as)\s+(?:an?\s+|the\s+|your\s+)?(?:environment\s+variables?|env\s+vars?|\.env\s+file|config(?:uration)?\s+file)\b|\b(?:set|configure|define|export)\s+(?:the\s+|an?\s+|your\s+)?(?:[A-Z][A-Z0-9_]{2,}\s+)?(?:environment\s+variables?|env\s+vars?)\b/i;
+
+/** An address outside the conversation: a URL, e-mail address, phone number or IP address. */
+export const ADDRESS = /\bhttps?:\/\/[^\s'"`<>)]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\+\d[\d\s-]{7,}\d\b|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/i;
+
+/**
+ * The cheap pre-check, run once over every definition: a superset of what the text rules need (an
+ * order to the model, a pretext, a hiding or override word, a command, sensitive data, a reference
+ * to other tools, promotional words). About one real tool in eight passes it; the rest cost one scan.
+ */
+export const TRIGGER = new RegExp([
+  TO_MODEL.source,
+  String.raw`\b(?:ignore|disregard|forget|bypass|pretend|sudo|silently|conceal)\b|\boverrid(?:e|ing)\s+(?:all|any|the|your|previous|prior|system)\b|\byou\s+are\s+now\b|\bact\s+as\b|privilege|\b(?:developer|admin|god|jailbreak)\s+mode\b`,
+  String.raw`(?:do\s+not|don't|never|without)\s+(?:\w+\s+){0,2}?(?:tell|inform|mention|reveal|disclos|notify|alert|let)|\bhide\s+(?:this|it)\b|\bfrom\s+the\s+user\b|\buser\s+(?:must|should|does|need)`,
+  String.raw`<\s*(?:important|system|instructions?|hidden|secret|admin|override|sys)\b|<\||\[\/?inst\]|<<\/?sys>>|\b(?:note|message|instructions?|reminder)\s+(?:to|for)\s+(?:the\s+)?(?:ai|assistant|model|llm|agent)\b`,
+  String.raw`\brm\s+-\w|\bcurl\s|\bwget\s|\bchmod\s|whoami|\bcat\s+[~\/$]|\becho\s+\$|\bexport\s+[A-Z_]+=|\|\s*(?:ba|z)?sh\b|\bbash\s+-c|\bnc\s+-|\/dev\/tcp|\bbcc\b`,
+  String.raw`\.ssh|id_rsa|id_ed25519|\.aws\/|\/etc\/(?:passwd|shadow|sudoers)|\.kube\/|\.npmrc|\.netrc|\.pgpass|\.git-cred|\.docker\/|mcp\.json|claude_desktop|\.cursor\/|\.(?:bash|zsh)(?:rc|_history)|(?:^|[\s'"\x60(~\/])\.env\b|environment\s+var|env\s+vars?\b|process\.env|environ\b`,
+  String.raw`conversation|chat\s+history|system\s+prompt|private\s+keys?|seed\s+phrase|mnemonic|keychain|cookies|fingerprint|keystroke|clipboard|telemetry|\b(?:all|any|every)\s+(?:\w+\s+)?(?:api\s+keys?|credentials|passwords|secrets|tokens)\b`,
+  String.raw`\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b|supersed|\bdeprecated\b|\bdisabled\b|no\s+longer|\bredirect|\breroute|other\s+(?:mcp\s+)?(?:servers?|tools?)|\b(?:tool|function|server)s?\s+(?:must|should|will|has\s+been|have\s+been|now)\b|side\s+effect|\breplaces?\s|\bprefer`,
+  String.raw`\bbest\b|\bpremium\b|\bultimate\b|\bsuperior\b|\btrusted\s+by|award|industry[- ](?:leading|standard)|unmatched|unparalleled|unrivall?ed|pinnacle|cutting[- ]edge|world'?s|fortune\s+500|\d%|#1\b|number\s+one|\bmost\s+(?:advanced|reliable|accurate|comprehensive|powerful|trusted|popular|sophisticated)|best-in-class|enterprise[- ]grade|(?:professional|advanced|enhanced|premium|ultimate)\s+version`,
+  String.raw`regardless\s+of|user[- ](?:specified|provided|supplied)|even\s+if\s+the\s+user|instead\s+of\s+what|(?:automatically|silently)\s+(?:modified|changed|replaced|rewritten|redirected|rerouted|switched|altered)|\bchange\s+the\s+\w+(?:\s+\w+)?\s+to\b`,
+].join('|'), 'i');
