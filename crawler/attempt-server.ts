@@ -5,8 +5,7 @@ import { attemptPypi } from './attempt-pypi.ts';
 import { attemptRemote } from './attempt-remote.ts';
 import { attemptCommand } from './attempt-command.ts';
 import type { Launch } from './launch.ts';
-import { installNpmPackageOrLatest } from './npm-install.ts';
-import { failedAttempt, installDetails, listInScratch } from './attempt-common.ts';
+import { attemptNpm } from './attempt-npm.ts';
 import type { RuntimeOptions } from './runtimes.ts';
 import type { SandboxOptions } from './sandbox.ts';
 
@@ -22,6 +21,15 @@ export interface AttemptOptions {
   sandbox?: SandboxOptions;
   /** Where uvx and docker are, and how long `docker info` may take. @default found on PATH, 10 s */
   executables?: RuntimeOptions;
+  /**
+   * Let a server that failed for want of the network list again with it (still no host files, no loopback services,
+   * no environment of ours). The first try is always without. @default false
+   */
+  allowNetwork?: boolean;
+  /** npm registry for release lists and installs. @default the registry npm is configured with */
+  npmRegistry?: string;
+  /** How long a dependency from outside the npm registry (git, tarball URL) may take to install. @default 15000 */
+  foreignDependencyTimeoutMs?: number;
 }
 
 export interface AttemptResult {
@@ -30,8 +38,21 @@ export interface AttemptResult {
   error?: string;
   tools?: ToolDefinition[];
   issues?: Record<string, string[]>;
-  /** Installed version, protocol version, server info, listing-level issues. */
+  /** Installed version, protocol version, server info, listing-level issues, the tries made. */
   details?: Record<string, unknown>;
+  /** The line of the server's stderr, or npm's or the registry's answer, that proves the status. */
+  evidence?: string;
+  /** The version the record declares, and the one actually listed (they differ when the declared one cannot be had). */
+  declaredVersion?: string | null;
+  listedVersion?: string | null;
+  /** The executable and subcommand that listed (or last failed), e.g. `xcodebuildmcp mcp`. */
+  entryPoint?: string;
+  /** The command line run, placeholders marked, secrets never. */
+  commandLine?: string;
+  /** Whether the listing had the network: off (the default) or on (--allow-network, after a needs_network try). */
+  networkMode?: 'off' | 'on';
+  /** The error behind a failed status, for retry decisions; not stored. */
+  failure?: unknown;
 }
 
 
@@ -45,14 +66,5 @@ export async function attemptServer(launch: Launch | null | undefined, options: 
   if (launch.registryType !== 'npm') {
     return { status: 'unsupported_runtime', errorKind: launch.registryType, error: `${launch.registryType} packages are not run by this version of the crawler (npm, pypi and oci only)` };
   }
-  let installed;
-  try {
-    installed = await installNpmPackageOrLatest(launch.identifier, launch.version, { cacheDir: options.cacheDir, timeoutMs: options.installTimeoutMs });
-  } catch (error) {
-    return failedAttempt(error);
-  }
-  return listInScratch(
-    { command: installed.command, args: [...installed.args, ...launch.args], env: launch.env, readOnlyDirs: [installed.dir] },
-    options, installDetails('npm', installed),
-  );
+  return attemptNpm(launch, options);
 }

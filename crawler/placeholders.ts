@@ -4,6 +4,9 @@
 /** Directory placeholders point at the server's own scratch dir inside the sandbox. */
 export const SCRATCH_TOKEN = '{{scratch}}';
 
+/** The value of an input nothing is known about. */
+export const PLACEHOLDER = 'mcp-risk-placeholder';
+
 export interface InputSpec {
   name?: string;
   description?: string;
@@ -32,7 +35,7 @@ export function placeholderFor(spec: InputSpec): string {
   if (spec.format === 'filepath') return SCRATCH_TOKEN;
   const text = `${spec.name ?? ''} ${spec.format ?? ''}`;
   for (const [pattern, value] of RULES) if (pattern.test(text)) return value;
-  return 'mcp-risk-placeholder';
+  return PLACEHOLDER;
 }
 
 /** Replaces `{var}` references with the given variables' values (or placeholders). */

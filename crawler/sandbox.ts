@@ -35,7 +35,11 @@ export interface SandboxOptions extends SandboxLimits {
    * @default none: only the private /tmp and HOME are writable
    */
   writableDir?: string;
-  /** Share the host network. @default false: no network at all, not even 127.0.0.1 */
+  /**
+   * Give the server the network through pasta (Debian package passt): its own network namespace with outbound
+   * connections, where 127.0.0.1 is its own, so the host's loopback services stay out of reach.
+   * @default false: no network at all, not even 127.0.0.1
+   */
   allowNetwork?: boolean;
   /** Extra environment entries, e.g. placeholder values for required variables (NODE_OPTIONS is never passed). @default {} */
   env?: Record<string, string>;
@@ -93,6 +97,13 @@ export function findBwrap(): string {
   const found = findExecutable('bwrap');
   if (!found) throw new SandboxUnavailableError('bubblewrap (bwrap) is not on PATH');
   return found;
+}
+
+/** pasta before bwrap: a fresh network namespace, no host loopback (`--no-map-gw`), no port forwarding either way. */
+function pastaArgs(): string[] {
+  const pasta = findExecutable('pasta');
+  if (!pasta) throw new SandboxUnavailableError('pasta (Debian package passt) is needed to give sandboxed servers the network without the host\'s loopback', { hint: 'Install it (apt-get install passt), or list without network' });
+  return [pasta, '--config-net', '--no-map-gw', '-t', 'none', '-u', 'none', '-T', 'none', '-U', 'none', '-q', '--'];
 }
 
 /** The environment a server sees: a fixed minimum plus `env`, never the crawler's own variables. */
@@ -163,5 +174,6 @@ export function sandboxCommand(opts: SandboxOptions & { command: string; args?: 
     if (!setpriv) throw new SandboxUnavailableError('setpriv (util-linux) is needed to drop root before bwrap; or pass runAs: null');
     drop.push(setpriv, `--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--clear-groups', '--');
   }
+  if (opts.allowNetwork) drop.push(...pastaArgs());
   return { command: prlimit, args: [...prlimitArgs(opts, runAs !== null), '--', ...drop, bwrap, ...bwrapArgs(opts, env), ...target], env };
 }

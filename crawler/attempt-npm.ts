@@ -1,0 +1,63 @@
+// attemptServer for an npm package: read its releases, choose the version (choose-version.ts) and refuse one whose
+// engines this Node.js cannot satisfy without running it, install it, choose the executable, and list with the
+// record's arguments, retrying as the failures say (listing-retries.ts).
+import { failedAttempt, versionColumns } from './attempt-common.ts';
+import { UnsupportedRuntimeError } from './attempt-errors.ts';
+import type { AttemptOptions, AttemptResult } from './attempt-server.ts';
+import { chooseVersion, runsOn } from './choose-version.ts';
+import { partsOf } from './command-line.ts';
+import type { PackageLaunch } from './launch.ts';
+import { listWithRetries } from './listing-retries.ts';
+import { npmPlan } from './npm-command.ts';
+import { binsOf } from './npm-entry.ts';
+import { executableOf, installNpmPackage } from './npm-install.ts';
+import { fetchPackument } from './npm-packument.ts';
+import { readNpmRuntimeArgs } from './runtime-arguments.ts';
+
+export async function attemptNpm(launch: PackageLaunch, options: AttemptOptions): Promise<AttemptResult> {
+  const declared = launch.version;
+  const fail = (error: unknown, details: Record<string, unknown>, listed?: string): AttemptResult =>
+    ({ ...failedAttempt(error, details), ...versionColumns(declared, listed) });
+  let packument;
+  try {
+    packument = await fetchPackument(launch.identifier, { registry: options.npmRegistry });
+  } catch (error) {
+    return fail(error, { declaredVersion: declared ?? null });
+  }
+  const choice = chooseVersion(declared, packument.versions, { latest: packument.latest });
+  if (!choice.ok) {
+    const error = new UnsupportedRuntimeError(`not run: ${choice.reason}`, { evidence: `engines.node "${choice.range}" (${packument.url})`, rule: 'npm-engines', range: choice.range });
+    return fail(error, { declaredVersion: declared ?? null, runtime: `node ${process.versions.node}` });
+  }
+  const details: Record<string, unknown> = {
+    declaredVersion: declared ?? null, listedVersion: choice.version, versionChoice: choice.why,
+    ...(choice.passedOver.length ? { passedOver: choice.passedOver } : {}),
+    ...(choice.why !== 'declared' && declared ? { note: `the registry has no usable ${declared}; listed ${choice.version} (${choice.why === 'same-major' ? 'nearest of the same major' : 'newest that runs on this Node.js'})` } : {}),
+  };
+  let installed;
+  try {
+    installed = await installNpmPackage(launch.identifier, choice.version, {
+      cacheDir: options.cacheDir, timeoutMs: options.installTimeoutMs, registry: options.npmRegistry, foreignDependencyTimeoutMs: options.foreignDependencyTimeoutMs,
+    });
+  } catch (error) {
+    return fail(error, details, choice.version);
+  }
+  details.installedVersion = installed.version;
+  if (!runsOn(installed.manifest, process.versions.node)) {
+    const range = installed.manifest.engines!.node!;
+    const error = new UnsupportedRuntimeError(`not run: ${installed.version} needs Node.js ${range}, this runtime is ${process.versions.node}`, { evidence: `package.json engines.node "${range}"`, rule: 'npm-engines', range });
+    return fail(error, details, installed.version);
+  }
+  const bins = Object.keys(binsOf(installed.manifest));
+  const reading = readNpmRuntimeArgs(partsOf(launch.runtimeArgs ?? [], launch.placeholders?.runtimeArgs), { identifier: launch.identifier, bins });
+  if (reading.dropped.length) details.runtimeArgumentsDropped = reading.dropped;
+  let exe;
+  try {
+    exe = await executableOf(installed, reading.bin);
+  } catch (error) {
+    return fail(error, details, installed.version);
+  }
+  details.executable = { name: exe.entry.name, why: exe.entry.why, ...(exe.entry.others.length ? { others: exe.entry.others } : {}) };
+  const result = await listWithRetries((variant) => npmPlan(launch, installed, exe, reading, variant), options, { programs: bins, optional: launch.optional }, details);
+  return { ...result, ...versionColumns(declared, installed.version) };
+}
