@@ -1,6 +1,7 @@
 // mcp-risk crawl: enumerate servers and list their tools in the sandbox.
 import { crawl, type CrawlEvent, type CrawlSummary } from '../crawler/crawl.ts';
 import { lastCompletedRunStart } from '../db/queries/crawl-runs.ts';
+import { clip } from '../crawler/clip.ts';
 import { CrawlProgress } from './progress.ts';
 import { chooseSources, SOURCE_NAMES, type SourceFlags } from './sources.ts';
 import type { Database } from '../db/client.ts';
@@ -30,6 +31,9 @@ Options:
   --concurrency N        servers listed at once (default: 2)
   --timeout SECONDS      per-server listing limit, start-up included (default: 60)
   --fresh                start a new run instead of resuming an unfinished one
+  --allow-network        list a server that failed for want of the network once more with it (in the
+                         sandbox still: no host files, no host loopback services, none of our
+                         environment); attempts record the mode (default: off, no network at all)
   --unsafe-no-sandbox    list tools without bubblewrap (other people's code runs unconfined)
   --json                 print the summary as JSON; progress lines go to stderr
                          (on a terminal, without --json, a progress bar shows servers done/total,
@@ -45,6 +49,7 @@ export interface CrawlCommandOptions extends SourceFlags {
   timeoutMs: number;
   fresh: boolean;
   unsafe: boolean;
+  allowNetwork: boolean;
 }
 
 export function parseCrawlArgs(argv: string[]): CrawlCommandOptions & { json: boolean; help: boolean } {
@@ -53,7 +58,7 @@ export function parseCrawlArgs(argv: string[]): CrawlCommandOptions & { json: bo
     source: { type: 'string' }, config: { type: 'string', multiple: true }, list: { type: 'string' }, pypi: { type: 'string' },
     incremental: { type: 'boolean' }, limit: { type: 'string' },
     runtime: { type: 'string' }, concurrency: { type: 'string' }, timeout: { type: 'string' },
-    fresh: { type: 'boolean' }, 'unsafe-no-sandbox': { type: 'boolean' }, json: { type: 'boolean' },
+    fresh: { type: 'boolean' }, 'unsafe-no-sandbox': { type: 'boolean' }, 'allow-network': { type: 'boolean' }, json: { type: 'boolean' },
   });
   return {
     help: !!values.help,
@@ -72,6 +77,7 @@ export function parseCrawlArgs(argv: string[]): CrawlCommandOptions & { json: bo
     timeoutMs: positiveInt('crawl', 'timeout', values.timeout, 60) * 1000,
     fresh: !!values.fresh,
     unsafe: !!values['unsafe-no-sandbox'],
+    allowNetwork: !!values['allow-network'],
   };
 }
 
@@ -83,7 +89,7 @@ export async function runCrawlWith(database: Database, opts: CrawlCommandOptions
   const { source } = chooseSources({ ...opts, updatedSince: since?.toISOString() }, io);
   return crawl({
     db: database.db, source, sourceLabel: label, limit: opts.limit, runtimes: opts.runtimes,
-    concurrency: opts.concurrency, timeoutMs: opts.timeoutMs, resume: !opts.fresh,
+    concurrency: opts.concurrency, timeoutMs: opts.timeoutMs, resume: !opts.fresh, allowNetwork: opts.allowNetwork,
     cacheDir: io.config.cacheDir, workDir: io.config.workDir,
     sandbox: opts.unsafe ? { unsafe: true } : undefined,
     onEvent: (event) => progress.event(event, describeEvent(event)),
@@ -95,7 +101,7 @@ export function describeEvent(event: CrawlEvent): string | undefined {
     case 'run': return event.resumed ? `resuming crawl run ${event.runId} (${event.alreadyDone} servers done before, ${event.pending} pending)` : `crawl run ${event.runId} started`;
     case 'selected': return event.enumerationDone ? `${event.selected} servers selected` : undefined;
     case 'attempt': {
-      const detail = event.status === 'ok' ? `${event.toolCount} tools` : (event.error ?? '').split('\n')[0].slice(0, 160);
+      const detail = event.status === 'ok' ? `${event.toolCount} tools` : clip((event.error ?? '').split('\n')[0].replace(/\s+/g, ' '), 160);
       return `[${event.done}/${event.total}] ${event.status.padEnd(19)} ${event.server} (${detail}, ${(event.durationMs / 1000).toFixed(1)}s)`;
     }
     case 'rejected': return `skipped an unreadable record: ${event.reason}`;

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, Command> = {
   serve: { summary: 'serve a built site on localhost', load: async () => (await import('./serve.ts')).runServeCommand },
   policy: { summary: 'print a crawled server\'s recommended policy, or its Claude Code / Codex export', load: async () => (await import('./policy.ts')).runPolicyCommand },
   eval: { summary: 'score the classifier against reviewers\' labels and author annotations', load: async () => (await import('./eval.ts')).runEvalCommand },
+  attempts: { summary: 'each crawl attempt of a run: what ran, its status, and the line that proves it', load: async () => (await import('./attempts.ts')).runAttemptsCommand },
   stats: { summary: 'counts of servers, tools, classifications and crawl attempts', load: async () => (await import('./stats.ts')).runStatsCommand },
 };
 

@@ -40,7 +40,10 @@ export function listedAttempt(result: ListToolsResult, details: Record<string, u
 export function failedAttempt(error: unknown, details?: Record<string, unknown>): AttemptResult {
   const e = error as Error & { kind?: string; code?: string };
   const facts = { ...details, ...failureFacts(error) };
-  if (error instanceof EvidencedError && error.rule) facts.rule = error.rule;
+  if (error instanceof EvidencedError) {
+    facts.cause = error.summary;
+    if (error.rule) facts.rule = error.rule;
+  }
   if (error instanceof UnsupportedRuntimeError && error.range) facts.engines = error.range;
   return {
     status: e.kind ?? 'crashed', errorKind: e.code ?? e.name, error: e.message ?? String(error),

@@ -9,6 +9,8 @@ export interface EvidenceOptions {
   evidence: string;
   /** Id of the named rule that read the evidence (stderr-rules.ts), when one did. */
   rule?: string;
+  /** The cause in words, without the proof, e.g. "it needs Node.js >=22". @default the message */
+  summary?: string;
   cause?: unknown;
 }
 
@@ -16,9 +18,11 @@ export interface EvidenceOptions {
 export abstract class EvidencedError extends CrawlError {
   readonly evidence: string;
   readonly rule?: string;
+  readonly summary: string;
   constructor(message: string, options: EvidenceOptions) {
     super(message, { cause: options.cause });
     this.evidence = clip(options.evidence.replace(/\s+/g, ' ').trim(), 400);
+    this.summary = options.summary ?? message;
     if (options.rule) this.rule = options.rule;
   }
 }

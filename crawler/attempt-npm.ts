@@ -26,7 +26,7 @@ export async function attemptNpm(launch: PackageLaunch, options: AttemptOptions)
   }
   const choice = chooseVersion(declared, packument.versions, { latest: packument.latest });
   if (!choice.ok) {
-    const error = new UnsupportedRuntimeError(`not run: ${choice.reason}`, { evidence: `engines.node "${choice.range}" (${packument.url})`, rule: 'npm-engines', range: choice.range });
+    const error = new UnsupportedRuntimeError(`not run: ${choice.reason}`, { evidence: `engines.node "${choice.range}" (${packument.url})`, rule: 'npm-engines', range: choice.range, summary: `it needs Node.js ${choice.range}; this crawler runs Node.js ${process.versions.node}` });
     return fail(error, { declaredVersion: declared ?? null, runtime: `node ${process.versions.node}` });
   }
   const details: Record<string, unknown> = {
@@ -45,7 +45,7 @@ export async function attemptNpm(launch: PackageLaunch, options: AttemptOptions)
   details.installedVersion = installed.version;
   if (!runsOn(installed.manifest, process.versions.node)) {
     const range = installed.manifest.engines!.node!;
-    const error = new UnsupportedRuntimeError(`not run: ${installed.version} needs Node.js ${range}, this runtime is ${process.versions.node}`, { evidence: `package.json engines.node "${range}"`, rule: 'npm-engines', range });
+    const error = new UnsupportedRuntimeError(`not run: ${installed.version} needs Node.js ${range}, this runtime is ${process.versions.node}`, { evidence: `package.json engines.node "${range}"`, rule: 'npm-engines', range, summary: `it needs Node.js ${range}; this crawler runs Node.js ${process.versions.node}` });
     return fail(error, details, installed.version);
   }
   const bins = Object.keys(binsOf(installed.manifest));

@@ -2,11 +2,11 @@
 // needs_network, needs_credentials, not_an_mcp_server or unsupported_runtime, with the matched line as evidence.
 // A failure no rule explains is returned unchanged.
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
-import { NeedsCredentialsError, NeedsNetworkError, NotAnMcpServerError, UnsupportedRuntimeError, type EvidencedError } from './attempt-errors.ts';
+import { NeedsCredentialsError, NeedsNetworkError, NotAnMcpServerError, UnsupportedRuntimeError, type EvidencedError, type EvidenceOptions } from './attempt-errors.ts';
 import { ListToolsError, ProtocolError, ServerCrashedError, ListToolsTimeoutError } from './errors.ts';
 import { matchRules, type DiagnosisKind } from './stderr-rules.ts';
 
-const CLASSES: Record<DiagnosisKind, new (message: string, options: { evidence: string; rule?: string; cause?: unknown }) => EvidencedError> = {
+const CLASSES: Record<DiagnosisKind, new (message: string, options: EvidenceOptions) => EvidencedError> = {
   needs_network: NeedsNetworkError,
   needs_credentials: NeedsCredentialsError,
   not_an_mcp_server: NotAnMcpServerError,
@@ -27,13 +27,13 @@ export function diagnose(error: unknown): unknown {
   const match = matchRules(texts);
   if (match) {
     const Kind = CLASSES[match.rule.kind];
-    return new Kind(`${match.says}: ${match.line}`, { evidence: match.line, rule: match.rule.id, cause: error });
+    return new Kind(`${match.says}: ${match.line}`, { evidence: match.line, rule: match.rule.id, summary: match.says, cause: error });
   }
   // A stdio server never ends on its own before answering initialize; exit 0 means the program is not one.
   if (error instanceof ServerCrashedError && error.exitCode === 0 && !error.signal) {
     const first = texts.flatMap((t) => t.split('\n')).map((l) => l.trim()).find(Boolean);
     const evidence = first ? `exited with code 0 after writing: ${first}` : 'exited with code 0 without writing anything';
-    return new NotAnMcpServerError(`its executable ended without speaking MCP (${evidence})`, { evidence, rule: 'exited-without-mcp', cause: error });
+    return new NotAnMcpServerError(`its executable ended without speaking MCP (${evidence})`, { evidence, rule: 'exited-without-mcp', summary: 'its executable ended without speaking MCP', cause: error });
   }
   return error;
 }

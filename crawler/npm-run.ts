@@ -45,7 +45,7 @@ export function runNpmInstall(args: string[], options: NpmRunOptions): Promise<v
       if (error) { child.kill('SIGKILL'); reject(error); } else resolve();
     };
     const unreachable = (evidence: string, rule: string, why: string) =>
-      finish(new DependencyUnreachableError(`npm install ${spec}: ${why}`, { evidence, rule }));
+      finish(new DependencyUnreachableError(`npm install ${spec}: ${why}`, { evidence, rule, summary: why }));
     const onLine = (line: string) => {
       const hit = matchNpmLine(line);
       if (!hit) return;
@@ -88,18 +88,18 @@ function classifyFailure(stderr: string, facts: { spec: string; ownPath: string;
     if (rule.signal === 'not-found') {
       const url = safeHost(subject) ? new URL(subject) : undefined;
       if (url && url.host === facts.registryHost && decodeURIComponent(url.pathname).toLowerCase() === decodeURIComponent(facts.ownPath).toLowerCase()) {
-        return new PackageNotFoundError(`the registry has no package ${facts.spec}`, { evidence, rule: rule.id });
+        return new PackageNotFoundError(`the registry has no package ${facts.spec}`, { evidence, rule: rule.id, summary: `the registry has no package ${facts.spec}` });
       }
-      return new DependencyUnreachableError(`npm install ${facts.spec}: a dependency is not in the registry (${subject})`, { evidence, rule: rule.id });
+      return new DependencyUnreachableError(`npm install ${facts.spec}: a dependency is not in the registry (${subject})`, { evidence, rule: rule.id, summary: `a dependency is not in the registry (${subject})` });
     }
     if (rule.signal === 'no-version') {
       if (subject === facts.spec) return new InstallError(`npm install ${facts.spec} failed: ${line}`, 'E_NO_VERSION');
-      return new DependencyUnreachableError(`npm install ${facts.spec}: the registry lacks a dependency's version (${subject})`, { evidence, rule: rule.id });
+      return new DependencyUnreachableError(`npm install ${facts.spec}: the registry lacks a dependency's version (${subject})`, { evidence, rule: rule.id, summary: `the registry lacks a dependency's version (${subject})` });
     }
-    if (rule.signal === 'git-failed') return new DependencyUnreachableError(`npm install ${facts.spec}: a git dependency cannot be fetched`, { evidence, rule: rule.id });
+    if (rule.signal === 'git-failed') return new DependencyUnreachableError(`npm install ${facts.spec}: a git dependency cannot be fetched`, { evidence, rule: rule.id, summary: 'a git dependency cannot be fetched' });
     if (rule.signal === 'unreachable') {
       if (subject && safeHost(subject) !== facts.registryHost) {
-        return new DependencyUnreachableError(`npm install ${facts.spec}: a dependency from outside the registry cannot be fetched (${subject})`, { evidence, rule: rule.id });
+        return new DependencyUnreachableError(`npm install ${facts.spec}: a dependency from outside the registry cannot be fetched (${subject})`, { evidence, rule: rule.id, summary: `a dependency from outside the registry cannot be fetched (${subject})` });
       }
       registryTrouble = true; // the registry itself: worth another try later
     }

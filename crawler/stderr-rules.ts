@@ -94,7 +94,7 @@ export interface RuleMatch { rule: OutputRule; line: string; says: string }
 /** Lines worth reading: trimmed, without stack frames and npm's log-file footer. */
 export function tellingLines(text: string | undefined): string[] {
   return (text ?? '').split(/\r?\n/).map((l) => l.trim())
-    .filter((l) => l && !/^at\s/.test(l) && !/^npm (?:error|ERR!) (?:A complete log of this run|code\b|\d{3}$)/.test(l) && !/^Node\.js v\d/.test(l) && !/^[\]\[{}(),^~\s]+$/.test(l));
+    .filter((l) => l && !/^at\s/.test(l) && !/^npm (?:error|ERR!) (?:A complete log of this run|code\b|errno\b|syscall\b|\d{3}$)/.test(l) && !/^Node\.js v\d/.test(l) && !/^[\]\[{}(),^~\s]+$/.test(l));
 }
 
 /** The first rule, in priority order, that matches one of the texts' lines. */

@@ -6,6 +6,7 @@ import type { BundleTool, ServerBundle } from '../../../db/queries/site-stream.t
 import type { PurposeEntry } from './purpose.ts';
 import { clientExports } from '../../../classifier/exports.ts';
 import { findingList, safeHref } from './format.ts';
+import { listingWords } from './attempt-words.ts';
 import { gradeServer, type Grade } from './grade.ts';
 import type { FindingRow, ServerModel, ServerRef, ToolRef } from './model-types.ts';
 import { orderPolicyKeys, serverPolicy, toolStatus } from './policy.ts';
@@ -77,6 +78,9 @@ export function serverModel(bundle: ServerBundle, extras: BundleExtras, summary:
   const { server, tools } = bundle;
   const { displayName } = summary;
   const policy = serverPolicy(tools);
+  const listing = listingWords(extras.lastAttempt);
+  // Without tools, the grade's reason is why there are none: the last attempt's cause, not "lists no tools".
+  const grade = !tools.length && listing && extras.lastAttempt?.status !== 'no_tools' ? { ...summary.grade, reasons: [listing.sentence] } : summary.grade;
   const refs = tools.map((t) => toolRef(server.slug, displayName, t, policy));
   const changes = tools.filter((t) => bundle.versions[t.id]?.length).map((t) => {
     const versions = bundle.versions[t.id];
@@ -90,7 +94,7 @@ export function serverModel(bundle: ServerBundle, extras: BundleExtras, summary:
     metaDescription: summaryLine(server.description, 280) || `The tools of the MCP server ${displayName}, their risk, and the policy to put in front of them.`,
     repository: link(server.repositoryUrl), website: link(server.websiteUrl),
     sources: sourceLinks(bundle.sources),
-    runs: summary.runs, grade: summary.grade, highestRisk: summary.highestRisk, byRisk: summary.byRisk, byCategory: summary.byCategory,
+    runs: summary.runs, grade, highestRisk: summary.highestRisk, byRisk: summary.byRisk, byCategory: summary.byCategory,
     tools: refs, policy, policyJson: safeJson(orderPolicyKeys(policy), 2),
     exports: clientExports(server.name, policy, tools.map((t) => t.name)),
     findings: summary.findings,
@@ -98,6 +102,7 @@ export function serverModel(bundle: ServerBundle, extras: BundleExtras, summary:
       firstSeenAt: server.firstSeenAt, lastSeenAt: server.lastSeenAt, lastListedAt: server.lastListedAt,
       changes, lastAttempt: extras.lastAttempt,
     },
+    listing,
   };
 }
 
