@@ -122,7 +122,7 @@ export function usageSubcommand(text: string | undefined, programs: string[] = [
   const names = programs.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   for (const word of SUBCOMMANDS) {
     const listed = new RegExp(`^\\s{1,12}${word}(?:\\s|,|$|\\s*\\[)`, 'm').test(text);
-    const afterName = names && new RegExp(`(?:^|\\s)(?:${names})\\s+${word}\\b`, 'm').test(text);
+    const afterName = names && new RegExp(`(?:^|[\\s\`'"])(?:${names})\\s+${word}\\b`, 'm').test(text);
     if (listed || afterName) return word;
   }
   return undefined;
