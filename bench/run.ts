@@ -1,10 +1,11 @@
 // `npm run bench`: every benchmark in turn, each in its own process so peak memory is its own.
-// Run one with `npm run bench -- crawl` (names: crawl, classify, reclassify, site).
+// Run one with `npm run bench -- crawl` (names: crawl, coverage, classify, reclassify, site).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const BENCHES: Record<string, string[]> = {
   crawl: ['bench/crawl.ts'],
+  coverage: ['bench/crawl-coverage.ts'],
   classify: ['bench/classify.ts'],
   reclassify: ['bench/reclassify.ts'],
   site: ['bench/site.ts', '--servers', '2000'],

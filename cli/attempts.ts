@@ -28,7 +28,7 @@ function packageLine(a: AttemptRow): string | undefined {
 }
 
 export function formatAttempt(a: AttemptRow): string {
-  const outcome = a.status === 'ok' || a.status === 'no_tools' ? `${a.toolCount ?? 0} tools` : a.errorKind ?? 'no error kind';
+  const outcome = a.status === 'ok' || a.status === 'no_tools' ? `${a.toolCount ?? 0} tool${a.toolCount === 1 ? '' : 's'}` : a.errorKind ?? 'no error kind';
   const lines = [`[${a.status}] ${a.server}: ${outcome} in ${seconds(a.durationMs)}`];
   const pkg = packageLine(a);
   if (pkg) lines.push(`    ${pkg}`);

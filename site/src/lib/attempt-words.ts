@@ -2,6 +2,7 @@
 // imports enableCompileCache from node:module, which Node.js 20 does not have", and which version the tools were
 // listed from when it is not the one the registry declares. Crawled text (the proof line) is made visible.
 import type { LastAttempt } from '../../../db/queries/site-globals.ts';
+import type { Grade } from './grade.ts';
 import { visible } from './text.ts';
 
 export interface ListingWords {
@@ -19,7 +20,7 @@ const HOW: Record<string, string> = {
 const OUTCOME: Record<string, string> = {
   needs_network: 'Not listed without the network', needs_credentials: 'Not listed without real credentials',
   not_an_mcp_server: 'Not listed: not a stdio MCP server', unsupported_runtime: 'Not run here',
-  package_not_found: 'Not installed: the package registry has no such package', dependency_unreachable: 'Not installed: a dependency cannot be fetched',
+  package_not_found: 'Not installed', dependency_unreachable: 'Not installed',
   install_failed: 'Install failed', spawn_failed: 'Could not be started', output_limit: 'Stopped for writing too much',
   auth_required: 'Needs authorization', unreachable: 'Could not be reached', http_error: 'Answered with an HTTP error',
   store_failed: 'Listed, but the listing could not be stored', ...HOW,
@@ -37,4 +38,10 @@ export function listingWords(a: LastAttempt | null): ListingWords | null {
   const head = (a.failure && HOW[a.failure]) ?? OUTCOME[a.status] ?? `Ended as ${a.status}`;
   const cause = a.cause ?? a.error;
   return { sentence: `${head}${cause ? `: ${visible(cause)}` : ''}${/[.!?]$/.test(cause ?? '') ? '' : '.'}`, proof: a.evidence ? visible(a.evidence) : null, versions };
+}
+
+/** A server without tools is graded on nothing: its reason is why there are none (the last attempt's cause). */
+export function gradeWithCause(grade: Grade, toolCount: number, attempt: LastAttempt | null, words: ListingWords | null): Grade {
+  if (toolCount || !words || !attempt || attempt.status === 'no_tools') return grade;
+  return { ...grade, reasons: [words.sentence] };
 }

@@ -6,7 +6,7 @@ import type { BundleTool, ServerBundle } from '../../../db/queries/site-stream.t
 import type { PurposeEntry } from './purpose.ts';
 import { clientExports } from '../../../classifier/exports.ts';
 import { findingList, safeHref } from './format.ts';
-import { listingWords } from './attempt-words.ts';
+import { gradeWithCause, listingWords } from './attempt-words.ts';
 import { gradeServer, type Grade } from './grade.ts';
 import type { FindingRow, ServerModel, ServerRef, ToolRef } from './model-types.ts';
 import { orderPolicyKeys, serverPolicy, toolStatus } from './policy.ts';
@@ -79,8 +79,7 @@ export function serverModel(bundle: ServerBundle, extras: BundleExtras, summary:
   const { displayName } = summary;
   const policy = serverPolicy(tools);
   const listing = listingWords(extras.lastAttempt);
-  // Without tools, the grade's reason is why there are none: the last attempt's cause, not "lists no tools".
-  const grade = !tools.length && listing && extras.lastAttempt?.status !== 'no_tools' ? { ...summary.grade, reasons: [listing.sentence] } : summary.grade;
+  const grade = gradeWithCause(summary.grade, tools.length, extras.lastAttempt, listing);
   const refs = tools.map((t) => toolRef(server.slug, displayName, t, policy));
   const changes = tools.filter((t) => bundle.versions[t.id]?.length).map((t) => {
     const versions = bundle.versions[t.id];
