@@ -91,3 +91,11 @@ export function installDetails(registry: string, installed: { version: string; f
 export function versionColumns(declared: string | undefined | null, listed: string | undefined | null): Pick<AttemptResult, 'declaredVersion' | 'listedVersion'> {
   return { declaredVersion: declared ?? null, listedVersion: listed ?? null };
 }
+
+/** listInScratch, and once more with the network when it failed for want of it and the run allows that. */
+export async function listAllowingNetwork(run: Runnable, options: AttemptOptions, details?: Record<string, unknown>): Promise<AttemptResult> {
+  const first = await listInScratch(run, options, details);
+  if (first.status !== 'needs_network' || !options.allowNetwork) return first;
+  const second = await listInScratch(run, options, { ...details, triedWithoutNetwork: { status: first.status, evidence: first.evidence } }, true);
+  return second;
+}

@@ -136,6 +136,12 @@ describe('failure kinds with their proof', () => {
     expect(r.evidence).toMatch(/^npm http fetch GET http:\/\/127\.0\.0\.1:9\/left-pad-1\.3\.0\.tgz attempt 1 failed with ECONNREFUSED/);
   });
 
+  it('dependency_unreachable: a git dependency whose host refuses, named by git\'s own line', async () => {
+    const r = await attempt('fixture-git-dep', '1.0.0');
+    expect(r).toMatchObject({ status: 'dependency_unreachable', errorKind: 'E_DEPENDENCY_UNREACHABLE', details: { rule: 'npm-git-failed' } });
+    expect(r.evidence).toMatch(/127\.0\.0\.1.*9/);
+  });
+
   it('dependency_unreachable: a tarball host that never answers gets the short budget, not the install timeout', async () => {
     const r = await attempt('fixture-stalled-dep', '1.0.0', {}, { foreignDependencyTimeoutMs: 2000, installTimeoutMs: 120_000 });
     expect(r).toMatchObject({ status: 'dependency_unreachable', details: { rule: 'npm-foreign-dependency' } });
