@@ -50,8 +50,10 @@ export function buildArguments(specs: Argument[] | undefined, where: 'arg' | 'ru
     const value = substituteVariables(placeholderFor(spec), spec.variables);
     const mark = () => { if (!declaredValue(spec)) out.placeholders.push(out.args.length - 1); };
     if (spec.type === 'named' && spec.name) {
-      if (spec.format === 'boolean') { if (value === 'true') out.args.push(spec.name); continue; }
-      out.args.push(spec.name, value);
+      // server.json names a flag with its dashes; a record that leaves them out means the long option.
+      const flag = spec.name.startsWith('-') ? spec.name : `${spec.name.length === 1 ? '-' : '--'}${spec.name}`;
+      if (spec.format === 'boolean') { if (value === 'true') out.args.push(flag); continue; }
+      out.args.push(flag, value);
       mark();
     } else {
       out.args.push(value);

@@ -63,10 +63,8 @@ export async function listWithRetries(plan: (variant: Variant) => Plan, options:
       probe = probed.facts;
     }
   }
-  const { failure, ...kept } = result;
-  void failure;
   return {
-    ...kept,
-    details: { ...kept.details, entryPoint: kept.entryPoint, commandLine: kept.commandLine, networkMode: kept.networkMode, tries, ...(probe ? { featureProbe: probe } : {}) },
+    ...result,
+    details: { ...result.details, entryPoint: result.entryPoint, commandLine: result.commandLine, networkMode: result.networkMode, tries, ...(probe ? { featureProbe: probe } : {}) },
   };
 }

@@ -1,6 +1,8 @@
 // Which of a package's executables starts its MCP server: the one the registry record names, else the one its
 // package.json `mcpName` names, else the one named after the package, else one with "mcp" in its name that is
-// not a helper (doctor, setup, ...), else the first.
+// not a helper (doctor, setup, ...), else the first. Without any, the `main` file is tried.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface Manifest {
   name: string;
@@ -9,6 +11,9 @@ export interface Manifest {
   engines?: { node?: string };
   /** The registry name the package claims (MCP Registry ownership check), e.g. `com.example/Server`. */
   mcpName?: string;
+  /** package.json "main", and scripts.start. */
+  main?: string;
+  start?: string;
 }
 
 export interface EntryChoice {
@@ -16,7 +21,7 @@ export interface EntryChoice {
   name: string;
   /** Its path inside the package. */
   file: string;
-  why: 'only' | 'registry' | 'mcpName' | 'package-name' | 'mcp-in-name' | 'first';
+  why: 'only' | 'registry' | 'mcpName' | 'package-name' | 'mcp-in-name' | 'first' | 'main' | 'start-script';
   /** The other executables, in case another is tried. */
   others: string[];
 }
@@ -46,4 +51,12 @@ export function chooseBin(manifest: Manifest, registryNamed?: string): EntryChoi
   const mcp = names.find((n) => /mcp/i.test(n) && !HELPER.test(n));
   if (mcp) return pick(mcp, 'mcp-in-name');
   return pick(names.find((n) => !HELPER.test(n)) ?? names[0], 'first');
+}
+
+/** Without a "bin": the `main` file, else the file a `start` script of the form `node FILE` runs (named `main`/`start`). */
+export function mainEntry(manifest: Manifest, packageDir: string): EntryChoice | undefined {
+  const fromStart = /^node\s+(?:--\S+\s+)*([\w./-]+\.(?:c|m)?js)\s*$/.exec(manifest.start ?? '')?.[1];
+  const file = manifest.main ?? fromStart;
+  if (!file || !existsSync(join(packageDir, file))) return undefined;
+  return { name: manifest.main ? 'main' : 'start', file, why: manifest.main ? 'main' : 'start-script', others: [] };
 }

@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { NotAnMcpServerError } from './attempt-errors.ts';
-import { binsOf, chooseBin, type EntryChoice, type Manifest } from './npm-entry.ts';
+import { chooseBin, mainEntry, type EntryChoice, type Manifest } from './npm-entry.ts';
 import { configuredRegistry } from './npm-packument.ts';
-import { runNpmInstall } from './npm-run.ts';
+import { runNpmInstall, type MissingOptional } from './npm-run.ts';
 
 export interface NpmInstallOptions {
   /** Root of the package cache. */
@@ -29,6 +29,8 @@ export interface InstalledPackage {
   /** The resolved version npm installed. */
   version: string;
   manifest: Manifest;
+  /** Optional dependencies npm could not get (platform binaries the registry lacks). */
+  missingOptional?: MissingOptional[];
 }
 
 export interface Executable {
@@ -40,7 +42,8 @@ export interface Executable {
   args: string[];
 }
 
-const MARKER = '.mcp-risk-installed.json';
+/** Written last, when the install is complete; renamed when what it records changes, so older caches reinstall. */
+const MARKER = '.mcp-risk-installed-v2.json';
 
 export function cacheKey(identifier: string, version?: string): string {
   return `${identifier.replace(/^@/, '').replace(/[^A-Za-z0-9._-]+/g, '__')}@${(version ?? 'latest').replace(/[^A-Za-z0-9._-]+/g, '_')}`;
@@ -52,7 +55,7 @@ export async function installNpmPackage(identifier: string, version: string, opt
   const dir = join(cacheDir, 'npm', cacheKey(identifier, version));
   if (existsSync(join(dir, MARKER))) {
     const cached = JSON.parse(await readFile(join(dir, MARKER), 'utf8')) as Partial<InstalledPackage>;
-    if (cached.manifest && cached.packageDir) return cached as InstalledPackage;
+    if (cached.packageDir) return { ...(cached as InstalledPackage), manifest: await readManifest(cached.packageDir) };
   }
   const registry = options.registry ?? (await configuredRegistry(npm));
   const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
@@ -62,11 +65,11 @@ export async function installNpmPackage(identifier: string, version: string, opt
   const args = ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--omit=dev', '--no-package-lock',
     '--registry', registry, `${identifier}@${version}`];
   try {
-    await runNpmInstall(args, { cwd: tmp, identifier, registry, timeoutMs, foreignDependencyTimeoutMs: options.foreignDependencyTimeoutMs, npm });
+    const { missingOptional } = await runNpmInstall(args, { cwd: tmp, identifier, registry, timeoutMs, foreignDependencyTimeoutMs: options.foreignDependencyTimeoutMs, npm });
     const manifest = await readManifest(join(tmp, 'node_modules', identifier));
     await rm(dir, { recursive: true, force: true });
     await rename(tmp, dir);
-    const result: InstalledPackage = { dir, packageDir: join(dir, 'node_modules', identifier), version: manifest.version, manifest };
+    const result: InstalledPackage = { dir, packageDir: join(dir, 'node_modules', identifier), version: manifest.version, manifest, ...(missingOptional.length ? { missingOptional } : {}) };
     await writeFile(join(dir, MARKER), JSON.stringify(result));
     return result;
   } finally {
@@ -78,19 +81,24 @@ async function readManifest(pkgDir: string): Promise<Manifest> {
   const raw = JSON.parse(await readFile(join(pkgDir, 'package.json'), 'utf8')) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const engines = raw.engines && typeof raw.engines === 'object' ? { node: str((raw.engines as Record<string, unknown>).node) } : undefined;
+  const scripts = raw.scripts && typeof raw.scripts === 'object' ? (raw.scripts as Record<string, unknown>) : {};
   return {
     name: str(raw.name) ?? '', version: str(raw.version) ?? '0.0.0',
     bin: typeof raw.bin === 'string' || (raw.bin && typeof raw.bin === 'object') ? (raw.bin as Manifest['bin']) : undefined,
-    engines, mcpName: str(raw.mcpName),
+    engines, mcpName: str(raw.mcpName), main: str(raw.main), start: str(scripts.start),
   };
 }
 
-/** The executable to start, chosen as npm-entry.ts says; a package with none is not an MCP server. */
+/**
+ * The executable to start, chosen as npm-entry.ts says; without a "bin", the package's `main` (or the file its
+ * `start` script runs with node) is tried; a package with neither is not an MCP server.
+ */
 export async function executableOf(installed: InstalledPackage, registryNamed?: string): Promise<Executable> {
-  const entry = chooseBin(installed.manifest, registryNamed);
+  const entry = chooseBin(installed.manifest, registryNamed) ?? mainEntry(installed.manifest, installed.packageDir);
   if (!entry) {
-    const evidence = `${installed.manifest.name}@${installed.version} package.json has no "bin"${Object.keys(binsOf(installed.manifest)).length ? '' : ' (a library, not a server)'}`;
-    throw new NotAnMcpServerError(`${installed.manifest.name}@${installed.version} declares no executable to start`, { evidence, rule: 'npm-no-bin' });
+    const { name, start } = installed.manifest;
+    const evidence = `${name}@${installed.version} package.json has no "bin" and no "main" file${start ? `; scripts.start: ${JSON.stringify(start)}` : ' (a library, not a server)'}`;
+    throw new NotAnMcpServerError(`${name}@${installed.version} declares nothing to start`, { evidence, rule: 'npm-no-bin', summary: `the package declares no executable to start (${evidence})` });
   }
   const bin = join(installed.packageDir, entry.file);
   const head = (await readFile(bin, 'utf8').catch(() => '')).slice(0, 200);

@@ -24,7 +24,11 @@ export interface NpmRunOptions {
 /** Variables npm may need from ours: never database URLs or API keys. */
 const PASS = ['npm_config_cache', 'npm_config_registry', 'NPM_CONFIG_REGISTRY', 'HTTPS_PROXY', 'HTTP_PROXY', 'NO_PROXY', 'https_proxy', 'http_proxy', 'no_proxy'];
 
-export function runNpmInstall(args: string[], options: NpmRunOptions): Promise<void> {
+/** An optional dependency npm could not get and skipped, e.g. a platform binary the mirror lacks. */
+export interface MissingOptional { name: string; wanted: string; by: string; line: string }
+
+/** Resolves with the optional dependencies npm skipped. */
+export function runNpmInstall(args: string[], options: NpmRunOptions): Promise<{ missingOptional: MissingOptional[] }> {
   const { cwd, identifier, registry, timeoutMs = 120_000, foreignDependencyTimeoutMs = 15_000, npm = 'npm' } = options;
   const registryHost = new URL(registry).host;
   const ownPath = `/${packumentPath(identifier)}`;
@@ -37,12 +41,13 @@ export function runNpmInstall(args: string[], options: NpmRunOptions): Promise<v
     let partial = '';
     let settled = false;
     let foreignTimer: NodeJS.Timeout | undefined;
+    const missingOptional: MissingOptional[] = [];
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clearTimeout(foreignTimer);
-      if (error) { child.kill('SIGKILL'); reject(error); } else resolve();
+      if (error) { child.kill('SIGKILL'); reject(error); } else resolve({ missingOptional });
     };
     const unreachable = (evidence: string, rule: string, why: string) =>
       finish(new DependencyUnreachableError(`npm install ${spec}: ${why}`, { evidence, rule, summary: why }));
@@ -50,6 +55,7 @@ export function runNpmInstall(args: string[], options: NpmRunOptions): Promise<v
       const hit = matchNpmLine(line);
       if (!hit) return;
       const { rule, subject = '' } = hit;
+      if (rule.signal === 'optional-missing') missingOptional.push({ name: subject, by: hit.groups[1], wanted: hit.groups[2], line });
       if (rule.signal === 'foreign-dependency' && !foreignTimer) {
         foreignTimer = setTimeout(() => unreachable(line, rule.id, `a dependency from outside the registry did not arrive within ${foreignDependencyTimeoutMs} ms (${subject})`), foreignDependencyTimeoutMs);
       }

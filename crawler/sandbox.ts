@@ -11,8 +11,10 @@ const GiB = 1024 ** 3;
 export interface SandboxLimits {
   /**
    * RLIMIT_AS, virtual address space. V8 reserves address space it never touches: each WebAssembly
-   * memory reserves ~10 GiB, and undici (Node's fetch) instantiates one, so below ~12 GiB `fetch()` kills node.
-   * @default 16 GiB
+   * memory reserves ~10 GiB, and undici (Node's fetch) instantiates one, so below ~12 GiB `fetch()` kills node; a
+   * server with a second WebAssembly module (browserstack's) needs more. The reservations are not writable, so
+   * RLIMIT_DATA still bounds what is really used.
+   * @default 64 GiB
    */
   maxAddressSpaceBytes?: number;
   /** RLIMIT_DATA, writable private memory: the limit that actually bounds heap growth. @default 4 GiB */
@@ -112,7 +114,8 @@ export function sandboxEnv(opts: Pick<SandboxOptions, 'env' | 'unsafe' | 'writab
   const home = opts.unsafe ? (opts.writableDir ?? os.tmpdir()) : SANDBOX_HOME;
   const env: Record<string, string> = { PATH: [...new Set(dirs)].join(':'), HOME: home, TMPDIR: opts.unsafe ? os.tmpdir() : '/tmp', LANG: 'C.UTF-8' };
   for (const [key, value] of Object.entries(opts.env ?? {})) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) || typeof value !== 'string' || value.includes('\0')) {
+    // Records declare names like MCP-INDUSTRY-APPID: anything without '=' or NUL is a variable a process can read.
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key) || typeof value !== 'string' || value.includes('\0')) {
       throw new TypeError(`sandbox env entry ${JSON.stringify(key)}=${JSON.stringify(value)} is not a valid variable`);
     }
     if (key !== 'NODE_OPTIONS') env[key] = value;
@@ -124,7 +127,7 @@ function prlimitArgs(limits: SandboxLimits, dedicatedUser: boolean): string[] {
   // RLIMIT_NPROC counts every process of the user, so it only makes sense for a dedicated sandbox user.
   const nproc = dedicatedUser ? [`--nproc=${limits.maxProcesses ?? 512}`] : [];
   return [
-    `--as=${limits.maxAddressSpaceBytes ?? 16 * GiB}`,
+    `--as=${limits.maxAddressSpaceBytes ?? 64 * GiB}`,
     `--data=${limits.maxDataBytes ?? 4 * GiB}`,
     `--nofile=${limits.maxOpenFiles ?? 1024}`,
     `--cpu=${limits.maxCpuSeconds ?? 120}`,

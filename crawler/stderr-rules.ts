@@ -73,6 +73,11 @@ export const OUTPUT_RULES: readonly OutputRule[] = [
     says: (m) => `it stopped asking for ${m[1] ?? m[2] ?? 'a credential'}`,
   },
   {
+    id: 'configuration-required', kind: 'needs_credentials',
+    pattern: /\b(?:connection|configuration|config|connection string|dsn)\b[^.]{0,40}\b(?:is required|are required|required|missing|not (?:set|provided|configured))\b/i,
+    says: () => 'it stopped asking for a connection or configuration a placeholder cannot stand in for',
+  },
+  {
     id: 'login-required', kind: 'needs_credentials',
     pattern: /\bnot (?:logged|signed) in\b|\bplease (?:log ?in|login|sign in|authenticate)\b|\brun [`'"]?[\w-]+ (?:auth )?login\b|\bauthentication (?:failed|required)\b|\bunauthori[sz]ed\b/i,
     says: () => 'it asks for a login',
@@ -141,7 +146,7 @@ export function namedChoices(text: string | undefined): string[] {
 }
 
 /** What a line of `npm install --loglevel=silly` output tells the installer. */
-export type NpmSignal = 'foreign-dependency' | 'fetch-failed' | 'not-found' | 'no-version' | 'git-failed' | 'unreachable';
+export type NpmSignal = 'foreign-dependency' | 'fetch-failed' | 'not-found' | 'no-version' | 'git-failed' | 'unreachable' | 'optional-missing';
 
 export interface NpmRule { id: string; signal: NpmSignal; pattern: RegExp }
 
@@ -149,6 +154,8 @@ export interface NpmRule { id: string; signal: NpmSignal; pattern: RegExp }
 export const NPM_RULES: readonly NpmRule[] = [
   // A dependency that is not a registry package: git, a GitHub shorthand, a tarball URL. Allowed a short budget.
   { id: 'npm-foreign-dependency', signal: 'foreign-dependency', pattern: /^npm silly fetch manifest (\S+?@(?:git\+\S+|git:\S+|github:\S+|gitlab:\S+|bitbucket:\S+|https?:\/\/\S+|[\w.-]+\/[\w.-]+(?:#\S+)?))$/ },
+  // An optional dependency (a platform binary) the registry cannot give: npm places it without a version and goes on.
+  { id: 'npm-optional-missing', signal: 'optional-missing', pattern: /^npm silly placeDep \S+ ((?:@[^@\s/]+\/)?[^@\s]+)@ OK for: (\S+) want: (\S+)$/ },
   { id: 'npm-fetch-attempt-failed', signal: 'fetch-failed', pattern: /^npm http fetch GET (https?:\/\/\S+) attempt \d+ failed with (\w+)/ },
   { id: 'npm-not-found', signal: 'not-found', pattern: /^npm (?:error|ERR!) 404 Not Found - GET (https?:\/\/\S+)/ },
   { id: 'npm-no-matching-version', signal: 'no-version', pattern: /^npm (?:error|ERR!) notarget No matching version found for (\S+?)\.?$/ },
@@ -156,10 +163,10 @@ export const NPM_RULES: readonly NpmRule[] = [
   { id: 'npm-unreachable', signal: 'unreachable', pattern: /^npm (?:error|ERR!) (?:request to (https?:\/\/\S+) failed|code (?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET)\b)/ },
 ];
 
-export function matchNpmLine(line: string): { rule: NpmRule; subject?: string } | undefined {
+export function matchNpmLine(line: string): { rule: NpmRule; subject?: string; groups: string[] } | undefined {
   for (const rule of NPM_RULES) {
     const m = rule.pattern.exec(line);
-    if (m) return { rule, subject: m[1] };
+    if (m) return { rule, subject: m[1], groups: m.slice(1) };
   }
   return undefined;
 }
