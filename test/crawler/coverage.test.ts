@@ -95,8 +95,18 @@ describe('declared arguments and environment', () => {
     const described = Object.fromEntries((r.tools ?? []).map((t) => [t.name, JSON.parse(t.description!)]));
     expect(described.argv).toEqual(['--workspace', '/data', '--mode', 'fast', '--region', 'eu', '--token', 'mcp-risk-placeholder', '--verbose']);
     expect(described.exec_argv).toEqual(['--max-old-space-size=256']);
-    expect(described.env).toEqual({ API_TOKEN: 'mcp-risk-placeholder', MODE: 'safe', OPTIONAL_X: null });
+    expect(described.env).toEqual({ API_TOKEN: 'mcp-risk-placeholder', MODE: 'safe', OPTIONAL_X: null, 'APP-ID': null });
     expect(r.commandLine).toBe('API_TOKEN=<placeholder> MODE=safe node --max-old-space-size=256 fixture-args@1.0.0/server.mjs --workspace /data --mode fast --region eu --token <placeholder:mcp-risk-placeholder> --verbose');
+  });
+
+  it('reads a flag named without its dashes as the long option, and passes variables whose names have dashes', async () => {
+    const r = await attempt('fixture-args', '1.0.0', {
+      packageArguments: [{ type: 'named', name: 'token', isRequired: true }],
+      environmentVariables: [{ name: 'APP-ID', isRequired: true }],
+    });
+    const described = Object.fromEntries((r.tools ?? []).map((t) => [t.name, JSON.parse(t.description!)]));
+    expect(described.argv).toEqual(['--token', 'mcp-risk-placeholder']);
+    expect(described.env['APP-ID']).toBe('mcp-risk-placeholder');
   });
 
   it('lists the features that work offline when one needs the network, learning their names from the server', async () => {
@@ -117,6 +127,21 @@ describe('failure kinds with their proof', () => {
   it('not_an_mcp_server: a library without an executable', async () => {
     const r = await attempt('fixture-library', '1.0.0');
     expect(r).toMatchObject({ status: 'not_an_mcp_server', errorKind: 'E_NOT_MCP_SERVER', listedVersion: '1.0.0', evidence: expect.stringContaining('package.json has no "bin"') });
+  });
+
+  it('runs the main file of a package without "bin", and calls one whose main is a library not an MCP server', async () => {
+    const server = await attempt('fixture-main-server', '1.0.0');
+    expect(server).toMatchObject({ status: 'ok', entryPoint: 'main', details: { executable: { name: 'main', why: 'main' } } });
+    const library = await attempt('fixture-main-library', '1.0.0');
+    expect(library).toMatchObject({ status: 'not_an_mcp_server', details: { rule: 'npm-main-not-mcp' } });
+    expect(library.evidence).toBe('package.json has no "bin"; its main index.js did not speak MCP: exited with code 0 without writing anything');
+  });
+
+  it('dependency_unreachable: a platform binary the registry lacks, which the crash names', async () => {
+    const r = await attempt('fixture-native', '1.0.0');
+    expect(r).toMatchObject({ status: 'dependency_unreachable', details: { rule: 'npm-optional-missing' } });
+    expect(r.error).toBe('npm could not get fixture-native-linux-x64@1.0.0, an optional dependency of fixture-native@1.0.0, and the server needs it');
+    expect(r.evidence).toMatch(/^npm silly placeDep \S+ fixture-native-linux-x64@ OK for: fixture-native@1\.0\.0 want: 1\.0\.0$/);
   });
 
   it('package_not_found: the registry has no such package, with its answer', async () => {

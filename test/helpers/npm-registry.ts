@@ -13,6 +13,7 @@ export interface FixtureRelease {
   engines?: { node: string };
   /** `REGISTRY_URL` in a spec becomes this registry's URL (for tarball dependencies it serves or stalls). */
   dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
   /** Extra package.json fields (mcpName, type, ...). */
   manifest?: Record<string, unknown>;
 }
@@ -39,7 +40,7 @@ export async function startNpmRegistry(packages: FixturePackage[], options: { st
     const versions: Record<string, unknown> = {};
     for (const release of pkg.releases) {
       const dependencies = release.dependencies && Object.fromEntries(Object.entries(release.dependencies).map(([k, v]) => [k, v.replace('REGISTRY_URL', url)]));
-      const manifest = { name: pkg.name, version: release.version, ...(release.bin ? { bin: release.bin } : {}), ...(release.engines ? { engines: release.engines } : {}), ...(dependencies ? { dependencies } : {}), ...release.manifest };
+      const manifest = { name: pkg.name, version: release.version, ...(release.bin ? { bin: release.bin } : {}), ...(release.engines ? { engines: release.engines } : {}), ...(dependencies ? { dependencies } : {}), ...(release.optionalDependencies ? { optionalDependencies: release.optionalDependencies } : {}), ...release.manifest };
       const packed = packTarball({ 'package.json': JSON.stringify(manifest, null, 2), ...release.files });
       const file = `/${pkg.name}/-/${pkg.name.split('/').pop()}-${release.version}.tgz`;
       tarballs.set(file, packed.data);
