@@ -11,6 +11,8 @@ export interface EvidenceOptions {
   rule?: string;
   /** The cause in words, without the proof, e.g. "it needs Node.js >=22". @default the message */
   summary?: string;
+  /** What the evidence names that a retry can act on, e.g. the variable the server asked for. */
+  subject?: string;
   cause?: unknown;
 }
 
@@ -19,11 +21,13 @@ export abstract class EvidencedError extends CrawlError {
   readonly evidence: string;
   readonly rule?: string;
   readonly summary: string;
+  readonly subject?: string;
   constructor(message: string, options: EvidenceOptions) {
     super(message, { cause: options.cause });
     this.evidence = clip(options.evidence.replace(/\s+/g, ' ').trim(), 400);
     this.summary = options.summary ?? message;
     if (options.rule) this.rule = options.rule;
+    if (options.subject) this.subject = options.subject;
   }
 }
 

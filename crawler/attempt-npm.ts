@@ -60,7 +60,7 @@ export async function attemptNpm(launch: PackageLaunch, options: AttemptOptions)
     return fail(error, details, installed.version);
   }
   details.executable = { name: exe.entry.name, why: exe.entry.why, ...(exe.entry.others.length ? { others: exe.entry.others } : {}) };
-  const listed = await listWithRetries((variant) => npmPlan(launch, installed, exe, reading, variant), options, { programs: bins, optional: launch.optional }, details);
+  const listed = await listWithRetries((variant) => npmPlan(launch, installed, exe, reading, variant), options, { programs: bins, optional: launch.optional, env: launch.env }, details);
   return { ...explainFailure(listed, installed, exe), ...versionColumns(declared, installed.version) };
 }
 

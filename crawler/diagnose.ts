@@ -27,7 +27,7 @@ export function diagnose(error: unknown): unknown {
   const match = matchRules(texts);
   if (match) {
     const Kind = CLASSES[match.rule.kind];
-    return new Kind(`${match.says}: ${match.line}`, { evidence: match.line, rule: match.rule.id, summary: match.says, cause: error });
+    return new Kind(`${match.says}: ${match.line}`, { evidence: match.line, rule: match.rule.id, summary: match.says, subject: match.subject, cause: error });
   }
   // A stdio server never ends on its own before answering initialize; exit 0 means the program is not one.
   if (error instanceof ServerCrashedError && error.exitCode === 0 && !error.signal) {

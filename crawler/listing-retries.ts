@@ -1,8 +1,11 @@
 // The tries of one stdio listing, each decided by what the previous one proved: a usage text naming a
-// subcommand (`mcp`, `stdio`, `serve`, `server`) is tried once with it; needs_network is tried once with the
+// subcommand (`mcp`, `stdio`, `serve`, `server`) is tried once with it; a variable the server asks for by name
+// that the record does not declare is tried once with a placeholder; needs_network is tried once with the
 // network when the run allows it; a server that still needs the network for some features is probed for the
 // rest (feature-probe.ts). Every try is kept in the attempt's details.
 import { listInScratch } from './attempt-common.ts';
+import { EvidencedError } from './attempt-errors.ts';
+import { placeholderFor } from './placeholders.ts';
 import type { AttemptOptions, AttemptResult } from './attempt-server.ts';
 import { serverTexts } from './diagnose.ts';
 import { ListToolsError } from './errors.ts';
@@ -16,6 +19,8 @@ export interface RetryFacts {
   programs: string[];
   /** Declared inputs given no value (feature-list candidates). */
   optional?: OptionalInput[];
+  /** The environment the record gives; a variable the server asks for that is not in it gets one retry with a placeholder. */
+  env?: Record<string, string>;
 }
 
 interface Try { entryPoint: string; network: 'off' | 'on'; status: string; tools?: number; evidence?: string; error?: string }
@@ -48,6 +53,12 @@ export async function listWithRetries(plan: (variant: Variant) => Plan, options:
       variant = { subcommand };
       result = await once(variant, network);
     }
+  }
+  // A variable the record does not declare, asked for by name: once more with a placeholder for it.
+  const asked = result.failure instanceof EvidencedError && result.failure.rule === 'missing-variable' ? result.failure.subject : undefined;
+  if (asked && facts.env && !(asked in facts.env) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(asked)) {
+    variant = { ...variant, askedEnv: { [asked]: placeholderFor({ name: asked }) } };
+    result = await once(variant, network);
   }
   if (result.status === 'needs_network' && options.allowNetwork) {
     network = true;

@@ -7,10 +7,12 @@ import type { PackageLaunch } from './launch.ts';
 import type { Executable, InstalledPackage } from './npm-install.ts';
 import type { NpmRuntimeReading } from './runtime-arguments.ts';
 
-/** What a retry changes: a subcommand before the arguments, one more input (a probed feature list). */
+/** What a retry changes: a subcommand before the arguments, one more input (a probed feature list), variables the server asked for. */
 export interface Variant {
   subcommand?: string;
   extra?: { where: 'arg' | 'runtimeArg' | 'env'; name: string; value: string; placeholder?: boolean };
+  /** Placeholders for variables the record does not declare but the server stopped asking for. */
+  askedEnv?: Record<string, string>;
 }
 
 export interface Plan {
@@ -33,8 +35,8 @@ export function npmPlan(launch: PackageLaunch, installed: InstalledPackage, exe:
     ...reading.serverArgs,
     ...partsOf(launch.args, launch.placeholders?.args),
   ];
-  const env = { ...launch.env };
-  const placeholderEnv = [...(launch.placeholders?.env ?? [])];
+  const env = { ...launch.env, ...variant.askedEnv };
+  const placeholderEnv = [...(launch.placeholders?.env ?? []), ...Object.keys(variant.askedEnv ?? {})];
   const extra = variant.extra;
   if (extra?.where === 'env') {
     env[extra.name] = extra.value;

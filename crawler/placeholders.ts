@@ -17,6 +17,7 @@ export interface InputSpec {
 }
 
 const RULES: [RegExp, string][] = [
+  [/database_?ur[li]|db_?ur[li]|(?:^|_)dsn(?:_|$)|connection_?string|(?:postgres|pg|mysql|mongo\w*|redis)_?ur[li]/i, 'postgres://placeholder:placeholder@127.0.0.1:9/placeholder'],
   [/url|endpoint|host|base|uri|server|instance|domain/i, 'http://127.0.0.1:9/mcp-risk-placeholder'],
   [/port/i, '9'],
   [/dir|path|folder|root|workspace|file/i, SCRATCH_TOKEN],

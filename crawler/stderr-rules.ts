@@ -11,6 +11,8 @@ export interface OutputRule {
   pattern: RegExp;
   /** What the match means, in words for the attempt's message. */
   says: (match: RegExpExecArray) => string;
+  /** What the line is about, when a retry can act on it (the variable a server asked for). */
+  subject?: (match: RegExpExecArray) => string | undefined;
 }
 
 const node = process.versions.node;
@@ -66,6 +68,7 @@ export const OUTPUT_RULES: readonly OutputRule[] = [
     id: 'missing-variable', kind: 'needs_credentials',
     pattern: /\b([A-Z][A-Z0-9]*_[A-Z0-9_]+)\b[^.]{0,60}\b(?:is required|are required|required|is not set|not set|must be (?:set|provided)|is missing|missing)\b|\b(?:missing|required|set the|please set|no)\b[^.]{0,40}\benv(?:ironment)?(?: |_)?var(?:iable)?s?\b[^.]{0,40}?\b([A-Z][A-Z0-9]*_[A-Z0-9_]+)?/,
     says: (m) => `it stopped asking for ${m[1] ?? m[2] ?? 'an environment variable'}`,
+    subject: (m) => m[1] ?? m[2],
   },
   {
     id: 'credential-required', kind: 'needs_credentials',
@@ -94,7 +97,7 @@ export const OUTPUT_RULES: readonly OutputRule[] = [
   },
 ];
 
-export interface RuleMatch { rule: OutputRule; line: string; says: string }
+export interface RuleMatch { rule: OutputRule; line: string; says: string; subject?: string }
 
 /** Lines worth reading: trimmed, without stack frames and npm's log-file footer. */
 export function tellingLines(text: string | undefined): string[] {
@@ -108,7 +111,7 @@ export function matchRules(texts: (string | undefined)[], rules: readonly Output
   for (const rule of rules) {
     for (const line of lines) {
       const m = rule.pattern.exec(line);
-      if (m) return { rule, line, says: rule.says(m) };
+      if (m) return { rule, line, says: rule.says(m), subject: rule.subject?.(m) };
     }
   }
   return undefined;

@@ -124,6 +124,12 @@ describe('failure kinds with their proof', () => {
     expect(r).toMatchObject({ status: 'needs_credentials', errorKind: 'E_NEEDS_CREDENTIALS', evidence: 'Error: WIDGET_API_KEY environment variable is required (a key starting with wk_)', details: { rule: 'missing-variable', failure: 'crashed', exitCode: 1 } });
   });
 
+  it('gives a variable the record does not declare but the server asks for by name one retry with a placeholder', async () => {
+    const r = await attempt('fixture-asks-variable', '1.0.0');
+    expect(r).toMatchObject({ status: 'ok', commandLine: 'SERVICE_TOKEN=<placeholder:mcp-risk-placeholder> node fixture-asks-variable@1.0.0/server.mjs' });
+    expect((r.details?.tries as { status: string; evidence?: string }[]).map((t) => t.status)).toEqual(['needs_credentials', 'ok']);
+  });
+
   it('not_an_mcp_server: a library without an executable', async () => {
     const r = await attempt('fixture-library', '1.0.0');
     expect(r).toMatchObject({ status: 'not_an_mcp_server', errorKind: 'E_NOT_MCP_SERVER', listedVersion: '1.0.0', evidence: expect.stringContaining('package.json has no "bin"') });
