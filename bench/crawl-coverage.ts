@@ -4,6 +4,7 @@
 // Run: npx tsx bench/crawl-coverage.ts [--servers 100] [--concurrency 2] [--data DIR] [--allow-network]
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { clip } from '../crawler/clip.ts';
 import { crawl } from '../crawler/crawl.ts';
 import { snapshotSource } from '../crawler/sources/snapshot.ts';
 import { openDb } from '../db/client.ts';
@@ -42,10 +43,17 @@ try {
     for (const a of rows) byKind.set(a.status, [...(byKind.get(a.status) ?? []), a.server]);
     return [...byKind].sort((a, b) => b[1].length - a[1].length);
   };
+  const proof = new Map(attempts.map((a) => [a.server, clip((a.evidence ?? a.error ?? '').replace(/\s+/g, ' '), 140)]));
   console.log('installed, not listed, by kind:');
-  for (const [kind, names] of group(installed.filter((a) => !listed.includes(a)))) console.log(`  ${kind} ${names.length}: ${names.join(', ')}`);
+  for (const [kind, names] of group(installed.filter((a) => !listed.includes(a)))) {
+    console.log(`  ${kind} ${names.length}`);
+    for (const name of names) console.log(`    ${name}: ${proof.get(name)}`);
+  }
   console.log('not installed here, by kind:');
-  for (const [kind, names] of group(attempts.filter((a) => !installed.includes(a)))) console.log(`  ${kind} ${names.length}${names.length <= 12 ? `: ${names.join(', ')}` : ''}`);
+  for (const [kind, names] of group(attempts.filter((a) => !installed.includes(a)))) {
+    console.log(`  ${kind} ${names.length}`);
+    if (names.length <= 12) for (const name of names) console.log(`    ${name}: ${proof.get(name)}`);
+  }
   console.log(`peak RSS of the crawler process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 } finally {
   await database.close();
