@@ -1,4 +1,5 @@
 // mcp-risk attempts: each crawl attempt of a run, what ran and why it ended as it did.
+import { clip } from '../crawler/clip.ts';
 import { listAttempts, newestRunId, type AttemptRow } from '../db/queries/attempts.ts';
 import { type Io, parseCommandArgs, positiveInt, UsageError, withDb } from './io.ts';
 
@@ -6,8 +7,8 @@ export const ATTEMPTS_HELP = `Usage: mcp-risk attempts [--run ID] [--status KIND
 
 Prints each crawl attempt of a run: the server, the package and version listed (and the declared
 one when they differ), the entry point and network mode, the status and error kind, the duration,
-the tool count, and the line of the server's stderr (or npm's or the registry's answer) that
-proves the status.
+the tool count, why it failed in words, and the line of the server's stderr (or npm's or the
+registry's answer) that proves the status.
 
 Options:
   --run ID          the run to show (default: the newest)
@@ -24,7 +25,8 @@ function packageLine(a: AttemptRow): string | undefined {
   const listed = a.listedVersion ?? a.declaredVersion;
   const at = listed ? `${a.packageIdentifier}@${listed}` : a.packageIdentifier;
   const differs = a.declaredVersion && a.listedVersion && a.declaredVersion !== a.listedVersion ? ` (declared ${a.declaredVersion})` : '';
-  return `${a.listedVersion ? 'listed ' : 'package'}  ${at}${differs}`;
+  const label = !a.listedVersion ? 'package' : a.status === 'ok' || a.status === 'no_tools' ? 'listed' : 'tried';
+  return `${label.padEnd(9)}${at}${differs}`;
 }
 
 export function formatAttempt(a: AttemptRow): string {
@@ -33,8 +35,9 @@ export function formatAttempt(a: AttemptRow): string {
   const pkg = packageLine(a);
   if (pkg) lines.push(`    ${pkg}`);
   if (a.entryPoint || a.networkMode) lines.push(`    entry    ${[a.entryPoint, a.networkMode && `network ${a.networkMode}`].filter(Boolean).join(', ')}`);
+  const why = a.status === 'ok' || a.status === 'no_tools' ? undefined : a.cause ?? (a.evidence ? undefined : a.error);
+  if (why) lines.push(`    why      ${clip(why.replace(/\s+/g, ' '), 300)}`);
   if (a.evidence) lines.push(`    proof    ${a.evidence}`);
-  else if (a.status !== 'ok' && a.error) lines.push(`    why      ${a.error.replace(/\s+/g, ' ').slice(0, 300)}`);
   return lines.join('\n');
 }
 

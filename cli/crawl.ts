@@ -101,7 +101,7 @@ export function describeEvent(event: CrawlEvent): string | undefined {
     case 'run': return event.resumed ? `resuming crawl run ${event.runId} (${event.alreadyDone} servers done before, ${event.pending} pending)` : `crawl run ${event.runId} started`;
     case 'selected': return event.enumerationDone ? `${event.selected} servers selected` : undefined;
     case 'attempt': {
-      const detail = event.status === 'ok' ? `${event.toolCount} tools` : clip((event.error ?? '').split('\n')[0].replace(/\s+/g, ' '), 160);
+      const detail = event.status === 'ok' ? `${event.toolCount} tool${event.toolCount === 1 ? '' : 's'}` : clip((event.error ?? '').split('\n')[0].replace(/\s+/g, ' '), 160);
       return `[${event.done}/${event.total}] ${event.status.padEnd(19)} ${event.server} (${detail}, ${(event.durationMs / 1000).toFixed(1)}s)`;
     }
     case 'rejected': return `skipped an unreadable record: ${event.reason}`;

@@ -1,6 +1,6 @@
 // Crawl attempts as `mcp-risk attempts` shows them: one row per attempt of a run, with the server, what ran and why
 // it ended as it did.
-import { and, desc, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { crawlAttempts, crawlRuns, servers } from '../schema.ts';
 
@@ -26,6 +26,8 @@ export interface AttemptRow {
   errorKind: string | null;
   error: string | null;
   evidence: string | null;
+  /** The cause in words (details.cause), when a diagnosis gave one. */
+  cause: string | null;
   toolCount: number | null;
   durationMs: number | null;
   finishedAt: Date | null;
@@ -50,6 +52,7 @@ export async function listAttempts(db: Db, runId: number, filter: Omit<AttemptFi
     declaredVersion: crawlAttempts.declaredVersion, listedVersion: crawlAttempts.listedVersion,
     entryPoint: crawlAttempts.entryPoint, commandLine: crawlAttempts.commandLine, networkMode: crawlAttempts.networkMode,
     status: crawlAttempts.status, errorKind: crawlAttempts.errorKind, error: crawlAttempts.error, evidence: crawlAttempts.evidence,
+    cause: sql<string | null>`${crawlAttempts.details}->>'cause'`,
     toolCount: crawlAttempts.toolCount, durationMs: crawlAttempts.durationMs, finishedAt: crawlAttempts.finishedAt,
   }).from(crawlAttempts).innerJoin(servers, eq(servers.id, crawlAttempts.serverId))
     .where(and(...where)).orderBy(crawlAttempts.id);
