@@ -60,6 +60,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
   await mkdir(options.cacheDir, { recursive: true });
   // Refuse up front, with one clear error, rather than failing every server the same way.
   await probeSandbox(options.sandbox);
+  if (options.allowNetwork) await probeSandbox({ ...options.sandbox, allowNetwork: true }); // pasta present and working
   if (!options.sandbox?.unsafe) {
     await assertReachable(options.workDir, options.sandbox?.runAs);
     await assertReachable(options.cacheDir, options.sandbox?.runAs);
