@@ -1,11 +1,12 @@
 // `npm run bench`: every benchmark in turn, each in its own process so peak memory is its own.
-// Run one with `npm run bench -- crawl` (names: cli, crawl, classify, reclassify, site).
+// Run one with `npm run bench -- crawl` (names: cli, crawl, coverage, classify, reclassify, site).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const BENCHES: Record<string, string[]> = {
   cli: ['bench/cli.ts'],
   crawl: ['bench/crawl.ts'],
+  coverage: ['bench/crawl-coverage.ts'],
   classify: ['bench/classify.ts'],
   reclassify: ['bench/reclassify.ts'],
   site: ['bench/site.ts', '--servers', '2000'],

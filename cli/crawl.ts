@@ -1,6 +1,7 @@
 // mcp-risk crawl: enumerate servers and list their tools in the sandbox.
 import { crawl, type CrawlEvent, type CrawlSummary } from '../crawler/crawl.ts';
 import { lastCompletedRunStart } from '../db/queries/crawl-runs.ts';
+import { clip } from '../crawler/clip.ts';
 import { CrawlProgress } from './progress.ts';
 import { chooseSources, SOURCE_NAMES, type SourceFlags } from './sources.ts';
 import type { Database } from '../db/client.ts';
@@ -31,6 +32,9 @@ Options:
   --concurrency N        servers listed at once (default: 2)
   --timeout SECONDS      per-server listing limit, start-up included (default: 60)
   --fresh                start a new run instead of resuming an unfinished one
+  --allow-network        list a server that failed for want of the network once more with it (in the
+                         sandbox still: no host files, no host loopback services, none of our
+                         environment); attempts record the mode (default: off, no network at all)
   --unsafe-no-sandbox    list tools without bubblewrap (other people's code runs unconfined)
   --json                 print the summary as JSON; progress lines go to stderr
                          (on a terminal, without --json, a progress bar shows servers done/total,
@@ -46,6 +50,7 @@ export interface CrawlCommandOptions extends SourceFlags {
   timeoutMs: number;
   fresh: boolean;
   unsafe: boolean;
+  allowNetwork: boolean;
 }
 
 /** A runtime a server record names (the registry's package types, remote, local, ...). */
@@ -61,7 +66,7 @@ export function parseCrawlArgs(argv: string[], command = 'crawl'): CrawlCommandO
     source: { type: 'string' }, config: { type: 'string', multiple: true }, list: { type: 'string' }, pypi: { type: 'string' },
     incremental: { type: 'boolean' }, limit: { type: 'string' },
     runtime: { type: 'string' }, concurrency: { type: 'string' }, timeout: { type: 'string' },
-    fresh: { type: 'boolean' }, 'unsafe-no-sandbox': { type: 'boolean' }, json: { type: 'boolean' },
+    fresh: { type: 'boolean' }, 'unsafe-no-sandbox': { type: 'boolean' }, 'allow-network': { type: 'boolean' }, json: { type: 'boolean' },
   });
   const value = optionValues(command, values);
   const configFiles = value.each('config', existingFile);
@@ -82,6 +87,7 @@ export function parseCrawlArgs(argv: string[], command = 'crawl'): CrawlCommandO
     timeoutMs: Math.round(value('timeout', seconds, 60) * 1000),
     fresh: !!values.fresh,
     unsafe: !!values['unsafe-no-sandbox'],
+    allowNetwork: !!values['allow-network'],
   };
 }
 
@@ -93,7 +99,7 @@ export async function runCrawlWith(database: Database, opts: CrawlCommandOptions
   const { source } = chooseSources({ ...opts, updatedSince: since?.toISOString() }, io);
   return crawl({
     db: database.db, source, sourceLabel: label, limit: opts.limit, runtimes: opts.runtimes,
-    concurrency: opts.concurrency, timeoutMs: opts.timeoutMs, resume: !opts.fresh,
+    concurrency: opts.concurrency, timeoutMs: opts.timeoutMs, resume: !opts.fresh, allowNetwork: opts.allowNetwork,
     cacheDir: io.config.cacheDir, workDir: io.config.workDir,
     sandbox: opts.unsafe ? { unsafe: true } : undefined,
     onEvent: (event) => progress.event(event, describeEvent(event)),
@@ -105,7 +111,7 @@ export function describeEvent(event: CrawlEvent): string | undefined {
     case 'run': return event.resumed ? `resuming crawl run ${event.runId} (${event.alreadyDone} servers done before, ${event.pending} pending)` : `crawl run ${event.runId} started`;
     case 'selected': return event.enumerationDone ? `${event.selected} servers selected` : undefined;
     case 'attempt': {
-      const detail = event.status === 'ok' ? `${event.toolCount} tools` : (event.error ?? '').split('\n')[0].slice(0, 160);
+      const detail = event.status === 'ok' ? `${event.toolCount} tool${event.toolCount === 1 ? '' : 's'}` : clip((event.error ?? '').split('\n')[0].replace(/\s+/g, ' '), 160);
       return `[${event.done}/${event.total}] ${event.status.padEnd(19)} ${event.server} (${detail}, ${(event.durationMs / 1000).toFixed(1)}s)`;
     }
     case 'rejected': return `skipped an unreadable record: ${event.reason}`;

@@ -2,6 +2,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { NeedsNetworkError } from '../crawler/attempt-errors.ts';
+import { diagnose } from '../crawler/diagnose.ts';
 import { CrawlError } from '../crawler/errors.ts';
 import { listTools } from '../crawler/list-tools.ts';
 import { envAssignment, optionValues, parseCommandArgs, seconds } from './options.ts';
@@ -22,7 +24,8 @@ The server's working directory is a fresh temporary directory, its only writable
 Options:
   --timeout SECONDS     wall-clock limit for the whole listing (default 60)
   --env NAME=VALUE      set a variable for the server, e.g. a placeholder API key (repeatable)
-  --allow-network       let the server use the network
+  --allow-network       let the server use the network (its own network namespace through pasta: the
+                        host's loopback services stay out of reach; still no host files or our env)
   --unsafe-no-sandbox   run without bubblewrap (environment still cleared); for machines without it
   -h, --help            show this help
 
@@ -73,12 +76,16 @@ export async function runListTools(argv: string[], io: CliIo): Promise<number> {
       sandbox: { allowNetwork: values['allow-network'] ?? false, unsafe: values['unsafe-no-sandbox'] ?? false },
     });
     const { tools, issues, serverInfo, protocolVersion, pages, durationMs } = result;
-    io.stdout.write(`${JSON.stringify({ tools, issues, serverInfo, protocolVersion, pages, durationMs }, null, 2)}\n`);
+    const network = values['allow-network'] ? 'on' : 'off';
+    io.stdout.write(`${JSON.stringify({ tools, issues, serverInfo, protocolVersion, pages, durationMs, network }, null, 2)}\n`);
     return 0;
-  } catch (error) {
+  } catch (caught) {
+    // What the server wrote says why it failed (needs_network, needs_credentials, ...) when a rule reads it.
+    const error = diagnose(caught);
     const e = error as Error;
     const code = error instanceof CrawlError ? `${error.code} ` : '';
     io.stderr.write(`mcp-risk list-tools: ${code}${e.message.replace(/\s+/g, ' ').trim()}\n`);
+    if (error instanceof NeedsNetworkError && !values['allow-network']) io.stderr.write('mcp-risk list-tools: the sandbox has no network; --allow-network gives it some\n');
     return 1;
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -18,6 +18,7 @@ const COMMANDS: Record<string, Command> = {
   policy: { summary: 'print a crawled server\'s recommended policy, or its Claude Code / Codex export', load: async () => (await import('./policy.ts')).runPolicyCommand },
   eval: { summary: 'score the classifier against reviewers\' labels and author annotations', load: async () => (await import('./eval.ts')).runEvalCommand },
   scan: { summary: 'check the MCP servers in your client configs: grades, findings, fail-on, SARIF, pins', load: async () => (await import('./scan.ts')).runScanCommand },
+  attempts: { summary: 'each crawl attempt of a run: what ran, its status, and the line that proves it', load: async () => (await import('./attempts.ts')).runAttemptsCommand },
   stats: { summary: 'counts of servers, tools, classifications and crawl attempts', load: async () => (await import('./stats.ts')).runStatsCommand },
 };
 

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
-import { listInScratch } from './attempt-common.ts';
+import { listAllowingNetwork } from './attempt-common.ts';
 import type { AttemptOptions, AttemptResult } from './attempt-types.ts';
 import type { Launch } from './launch.ts';
 
@@ -13,5 +13,5 @@ const expandHome = (path: string) => (path === '~' || path.startsWith('~/') ? jo
 export async function attemptCommand(recipe: Extract<Launch, { kind: 'command' }>, options: AttemptOptions): Promise<AttemptResult> {
   const launch = { ...recipe, command: expandHome(recipe.command), args: recipe.args.map(expandHome) };
   const readOnlyDirs = [...new Set([launch.command, ...launch.args].filter((a) => isAbsolute(a) && existsSync(a)).map((a) => dirname(a)))];
-  return listInScratch({ ...launch, readOnlyDirs }, options);
+  return listAllowingNetwork({ ...launch, readOnlyDirs }, options);
 }

@@ -2,7 +2,9 @@
 // or a failure turned into an attempt result (the status is the error's kind).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { EvidencedError, UnsupportedRuntimeError } from './attempt-errors.ts';
 import type { AttemptOptions, AttemptResult } from './attempt-types.ts';
+import { diagnose, failureFacts } from './diagnose.ts';
 import { listTools } from './list-tools.ts';
 import type { ListToolsResult } from './list-tools.ts';
 import { SCRATCH_TOKEN } from './placeholders.ts';
@@ -31,17 +33,33 @@ export function listedAttempt(result: ListToolsResult, details: Record<string, u
   };
 }
 
-/** A CrawlError or InstallError as an attempt: its kind is the status (timeout, auth_required, install_failed, ...). */
+/**
+ * A CrawlError or InstallError as an attempt: its kind is the status (timeout, needs_network, package_not_found, ...),
+ * its code the error kind; an EvidencedError adds the line that proves it and the rule that read it.
+ */
 export function failedAttempt(error: unknown, details?: Record<string, unknown>): AttemptResult {
   const e = error as Error & { kind?: string; code?: string };
-  return { status: e.kind ?? 'crashed', errorKind: e.code ?? e.name, error: e.message ?? String(error), ...(details ? { details } : {}) };
+  const facts = { ...details, ...failureFacts(error) };
+  if (error instanceof EvidencedError) {
+    facts.cause = error.summary;
+    if (error.rule) facts.rule = error.rule;
+  }
+  if (error instanceof UnsupportedRuntimeError && error.range) facts.engines = error.range;
+  return {
+    status: e.kind ?? 'crashed', errorKind: e.code ?? e.name, error: e.message ?? String(error),
+    ...(error instanceof EvidencedError ? { evidence: error.evidence } : {}),
+    ...(Object.keys(facts).length ? { details: facts } : {}),
+  };
 }
 
 /** A stdio server ready to run: its command line, environment, and the host dirs it must read. */
 export interface Runnable { command: string; args: string[]; env: Record<string, string>; readOnlyDirs: string[] }
 
-/** Lists a runnable's tools in the sandbox with a fresh scratch dir (removed afterwards), as an attempt result. */
-export async function listInScratch(run: Runnable, options: AttemptOptions, details?: Record<string, unknown>): Promise<AttemptResult> {
+/**
+ * Lists a runnable's tools in the sandbox with a fresh scratch dir (removed afterwards), as an attempt result; a
+ * failure is diagnosed from the server's own output (diagnose.ts). `network` lets the server reach the network.
+ */
+export async function listInScratch(run: Runnable, options: AttemptOptions, details?: Record<string, unknown>, network = false): Promise<AttemptResult> {
   const scratch = await mkdtemp(join(options.workDir, 'server-'));
   try {
     const result = await listTools({
@@ -50,11 +68,12 @@ export async function listInScratch(run: Runnable, options: AttemptOptions, deta
       env: fillRecord(run.env, scratch),
       writableDir: scratch,
       timeoutMs: options.timeoutMs ?? 60_000,
-      sandbox: { ...options.sandbox, readOnlyDirs: [...run.readOnlyDirs, ...(options.sandbox?.readOnlyDirs ?? [])] },
+      sandbox: { ...options.sandbox, allowNetwork: network, readOnlyDirs: [...run.readOnlyDirs, ...(options.sandbox?.readOnlyDirs ?? [])] },
     });
-    return listedAttempt(result, details);
+    return { ...listedAttempt(result, details), networkMode: network ? 'on' : 'off' };
   } catch (error) {
-    return failedAttempt(error, details);
+    const diagnosed = diagnose(error);
+    return { ...failedAttempt(diagnosed, details), networkMode: network ? 'on' : 'off', failure: diagnosed };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
@@ -66,4 +85,17 @@ export function installDetails(registry: string, installed: { version: string; f
     installedVersion: installed.version,
     ...(installed.fallbackFrom ? { note: `${registry} has no version ${installed.fallbackFrom}; listed ${installed.version} (latest) instead` } : {}),
   };
+}
+
+/** The attempt's columns for the declared and the listed version (details keep them too). */
+export function versionColumns(declared: string | undefined | null, listed: string | undefined | null): Pick<AttemptResult, 'declaredVersion' | 'listedVersion'> {
+  return { declaredVersion: declared ?? null, listedVersion: listed ?? null };
+}
+
+/** listInScratch, and once more with the network when it failed for want of it and the run allows that. */
+export async function listAllowingNetwork(run: Runnable, options: AttemptOptions, details?: Record<string, unknown>): Promise<AttemptResult> {
+  const first = await listInScratch(run, options, details);
+  if (first.status !== 'needs_network' || !options.allowNetwork) return first;
+  const second = await listInScratch(run, options, { ...details, triedWithoutNetwork: { status: first.status, evidence: first.evidence } }, true);
+  return second;
 }

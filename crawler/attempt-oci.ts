@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { failedAttempt, fillRecord, fillScratch, listedAttempt } from './attempt-common.ts';
 import type { AttemptOptions, AttemptResult } from './attempt-types.ts';
 import type { Launch } from './launch.ts';
+import { diagnose } from './diagnose.ts';
 import { listTools } from './list-tools.ts';
 import { dockerRunArgs, imageRef, pullImage, removeContainer } from './oci.ts';
 import { helperEnv } from './run-tool.ts';
@@ -38,7 +39,7 @@ export async function attemptOci(launch: Extract<Launch, { kind: 'package' }>, o
     });
     return listedAttempt(result, { image });
   } catch (error) {
-    return failedAttempt(error, { image });
+    return failedAttempt(diagnose(error), { image });
   } finally {
     await removeContainer(docker.command, name);
     await rm(scratch, { recursive: true, force: true });

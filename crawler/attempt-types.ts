@@ -17,6 +17,15 @@ export interface AttemptOptions {
   /** Where uvx and docker are, and how long `docker info` may take. @default found on PATH, 10 s */
   executables?: RuntimeOptions;
   /**
+   * Let a server that failed for want of the network list again with it (still no host files, no loopback services,
+   * no environment of ours). The first try is always without. @default false
+   */
+  allowNetwork?: boolean;
+  /** npm registry for release lists and installs. @default the registry npm is configured with */
+  npmRegistry?: string;
+  /** How long a dependency from outside the npm registry (git, tarball URL) may take to install. @default 15000 */
+  foreignDependencyTimeoutMs?: number;
+  /**
    * Header values sent to a remote server in place of placeholders: a user's own configured headers
    * (`mcp-risk scan`). Never stored. @default placeholders for the headers the launch marks required
    */
@@ -29,6 +38,19 @@ export interface AttemptResult {
   error?: string;
   tools?: ToolDefinition[];
   issues?: Record<string, string[]>;
-  /** Installed version, protocol version, server info, listing-level issues. */
+  /** Installed version, protocol version, server info, listing-level issues, the tries made. */
   details?: Record<string, unknown>;
+  /** The line of the server's stderr, or npm's or the registry's answer, that proves the status. */
+  evidence?: string;
+  /** The version the record declares, and the one actually listed (they differ when the declared one cannot be had). */
+  declaredVersion?: string | null;
+  listedVersion?: string | null;
+  /** The executable and subcommand that listed (or last failed), e.g. `xcodebuildmcp mcp`. */
+  entryPoint?: string;
+  /** The command line run, placeholders marked, secrets never. */
+  commandLine?: string;
+  /** Whether the listing had the network: off (the default) or on (--allow-network, after a needs_network try). */
+  networkMode?: 'off' | 'on';
+  /** The error behind a failed status, for retry decisions; not stored. */
+  failure?: unknown;
 }

@@ -40,8 +40,8 @@ export class ChildTransport implements Transport {
   protocolVersion?: string;
   exitCode?: number | null;
   signal?: NodeJS.Signals | null;
-  /** Non-JSON-RPC stdout lines: how many, and the first few (truncated). */
-  readonly garbage = { count: 0, sample: [] as string[] };
+  /** Non-JSON-RPC stdout lines: how many, the first few (truncated), and their text up to 16 KiB (usage text, banners). */
+  readonly garbage = { count: 0, sample: [] as string[], text: '' };
   private child?: ChildProcessWithoutNullStreams;
   private stdoutBytes = 0;
   private pending: Buffer[] = [];
@@ -64,7 +64,7 @@ export class ChildTransport implements Transport {
   }
 
   get diagnostics(): ProcessDiagnostics {
-    return { exitCode: this.exitCode, signal: this.signal, stderrTail: this.stderrTail };
+    return { exitCode: this.exitCode, signal: this.signal, stderrTail: this.stderrTail, ...(this.garbage.text ? { stdoutText: this.garbage.text } : {}) };
   }
 
   get pid(): number | undefined {
@@ -181,6 +181,7 @@ export class ChildTransport implements Transport {
     const message = JSONRPCMessageSchema.safeParse(parsed);
     if (message.success) return this.onmessage?.(message.data);
     this.garbage.count += 1;
+    if (this.garbage.text.length < 16 * 1024) this.garbage.text += `${line.slice(0, 16 * 1024 - this.garbage.text.length)}\n`;
     if (this.garbage.sample.length < SAMPLE_LINES) this.garbage.sample.push(line.length > 200 ? `${line.slice(0, 200)}…` : line);
     if (this.garbage.count > (this.opts.maxGarbageLines ?? 10)) {
       const sample = this.garbage.sample.map((l) => JSON.stringify(l)).join(', ');

@@ -9,7 +9,8 @@ import {
 } from '../db/queries/crawl-runs.ts';
 import { recordSource, upsertServer } from '../db/queries/servers.ts';
 import { recordToolListing } from '../db/queries/tool-listing.ts';
-import { attemptServer, type AttemptOptions } from './attempt-server.ts';
+import type { AttemptOptions } from './attempt-server.ts';
+import { runAttempt } from './run-attempt.ts';
 import type { Launch } from './launch.ts';
 import { assertReachable, probeSandbox } from './sandbox-check.ts';
 import { identityKeys } from './sources/identity.ts';
@@ -34,7 +35,7 @@ export interface CrawlOptions extends AttemptOptions {
 export type CrawlEvent =
   | { type: 'run'; runId: number; resumed: boolean; alreadyDone: number; pending: number }
   | { type: 'selected'; selected: number; toList: number; enumerationDone: boolean }
-  | { type: 'attempt'; server: string; status: string; toolCount: number; durationMs: number; error?: string; done: number; total: number; toolsFound: number; failures: number }
+  | { type: 'attempt'; server: string; status: string; toolCount: number; durationMs: number; error?: string; evidence?: string; done: number; total: number; toolsFound: number; failures: number }
   | { type: 'rejected'; reason: string };
 
 export interface CrawlSummary {
@@ -59,6 +60,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
   await mkdir(options.cacheDir, { recursive: true });
   // Refuse up front, with one clear error, rather than failing every server the same way.
   await probeSandbox(options.sandbox);
+  if (options.allowNetwork) await probeSandbox({ ...options.sandbox, allowNetwork: true }); // pasta present and working
   if (!options.sandbox?.unsafe) {
     await assertReachable(options.workDir, options.sandbox?.runAs);
     await assertReachable(options.cacheDir, options.sandbox?.runAs);
@@ -80,22 +82,11 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
     queue.add(() => listOne(work)).catch((error) => failures.push(error));
   };
   const listOne = async (work: Work) => {
-    const t0 = Date.now();
-    let result = await attemptServer(work.launch, options);
-    if (result.tools) {
-      try {
-        await recordToolListing(db, work.id, result.tools, { issues: result.issues });
-      } catch (error) {
-        result = { status: 'store_failed', errorKind: 'E_STORE', error: `listing could not be stored: ${(error as Error).message}` };
-      }
-    }
-    const durationMs = Date.now() - t0;
-    const toolCount = result.status === 'ok' ? result.tools?.length ?? 0 : 0;
-    await recordAttempt(db, run.id, work.id, { ...result, toolCount, durationMs });
+    const result = await runAttempt(db, run.id, { id: work.id, name: work.name, launch: work.launch }, options);
     state.attempted++;
-    state.toolsFound += toolCount;
+    state.toolsFound += result.toolCount;
     if (result.status !== 'ok') state.failures++;
-    onEvent({ type: 'attempt', server: work.name, status: result.status, toolCount, durationMs, error: result.error, done: state.attempted, total: state.total, toolsFound: state.toolsFound, failures: state.failures });
+    onEvent({ type: 'attempt', server: work.name, status: result.status, toolCount: result.toolCount, durationMs: result.durationMs, error: result.error, evidence: result.evidence, done: state.attempted, total: state.total, toolsFound: state.toolsFound, failures: state.failures });
   };
 
   try {

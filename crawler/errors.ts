@@ -1,5 +1,7 @@
 // Crawl failures as classes with stable codes: callers branch on `code`/`kind`, never on message text.
 import { constants } from 'node:os';
+import { clip } from './clip.ts';
+import { matchRules, tellingLines } from './stderr-rules.ts';
 
 /** Why listing a server's tools failed; a fixed set, stored in crawl_attempts.error_kind. */
 export type ListToolsErrorKind = 'timeout' | 'crashed' | 'protocol_error' | 'output_limit' | 'spawn_failed';
@@ -29,13 +31,21 @@ export interface ProcessDiagnostics {
   signal?: NodeJS.Signals | null;
   /** The last bytes the server wrote to stderr. */
   stderrTail?: string;
+  /** What it wrote on stdout that was not JSON-RPC (usage text, banners), up to 16 KiB. */
+  stdoutText?: string;
 }
 
-/** The most telling stderr line, for a one-line message: the last that names an error (stack frames skipped), else the last. */
+/**
+ * The stderr line that names the error, for a one-line message: one a diagnosis rule reads (stderr-rules.ts), else
+ * the last thrown error's head (`TypeError: ...`), else the last line naming an error, else the last line; stack
+ * frames, npm's log-file footer and bare punctuation are never chosen.
+ */
 export function stderrSummary(tail: string | undefined): string | undefined {
-  const lines = (tail ?? '').split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !/^at\s/.test(l));
-  const line = lines.filter((l) => /error|fatal|exception|panic|traceback|denied/i.test(l)).at(-1) ?? lines.at(-1);
-  return line && (line.length > 300 ? `${line.slice(0, 300)}…` : line);
+  const lines = tellingLines(tail);
+  const line = matchRules([tail])?.line
+    ?? lines.filter((l) => /^(?:\[cause\]: )?(?:Uncaught )?[A-Z][\w.]*(?:Error|Exception)\b:?/.test(l)).at(-1)
+    ?? lines.filter((l) => /error|fatal|exception|panic|traceback|denied/i.test(l)).at(-1) ?? lines.at(-1);
+  return line && clip(line, 300);
 }
 
 /** A failure while listing the tools of one stdio server. */
@@ -44,6 +54,7 @@ export abstract class ListToolsError extends CrawlError {
   exitCode?: number | null;
   signal?: NodeJS.Signals | null;
   stderrTail?: string;
+  stdoutText?: string;
   constructor(message: string, diagnostics: ProcessDiagnostics = {}, options?: { cause?: unknown }) {
     const summary = stderrSummary(diagnostics.stderrTail);
     super(summary ? `${message}; stderr: ${summary}` : message, options);

@@ -57,6 +57,12 @@ interface ListState {
   respawn(): ChildTransport;
 }
 
+/**
+ * Without the network, an npm the server starts (`npx -y pkg`) fails at its first DNS error, naming it, instead of
+ * retrying for minutes until the listing times out.
+ */
+const OFFLINE_HINTS: Record<string, string> = { npm_config_fetch_retries: '0' };
+
 const PageSchema = z.object({ tools: z.unknown(), nextCursor: z.unknown() }).passthrough();
 type Listing = Omit<ListToolsResult, 'durationMs'>;
 
@@ -76,7 +82,7 @@ export async function listTools(opts: ListToolsOptions): Promise<ListToolsResult
       await prepareWritableDir(writableDir, sandbox.runAs);
       for (const dir of sandbox.readOnlyDirs ?? []) await assertReachable(dir, sandbox.runAs);
     }
-    const env = { ...sandbox.env, ...opts.env };
+    const env = { ...(sandbox.allowNetwork ? {} : OFFLINE_HINTS), ...sandbox.env, ...opts.env };
     assertCommandExists(opts.command, writableDir, sandboxEnv({ ...sandbox, env }).PATH);
     const spec = sandboxCommand({ ...sandbox, env, writableDir, command: opts.command, args: opts.args });
     state.respawn = () => new ChildTransport({ ...opts.output, ...spec, cwd: writableDir, supervisor: !sandbox.unsafe });

@@ -1,7 +1,7 @@
 // Runs an OCI image's stdio server with docker: the image pulled first (outside the listing's deadline), then a
 // container with no network, a read-only root, no capabilities and resource limits, removed by name afterwards
 // (killing `docker run` does not stop its container).
-import { InstallError } from './npm-install.ts';
+import { InstallError } from './install-error.ts';
 import { runTool, stderrLines } from './run-tool.ts';
 
 export interface DockerRunOptions {

@@ -4,6 +4,9 @@
 /** Directory placeholders point at the server's own scratch dir inside the sandbox. */
 export const SCRATCH_TOKEN = '{{scratch}}';
 
+/** The value of an input nothing is known about. */
+export const PLACEHOLDER = 'mcp-risk-placeholder';
+
 export interface InputSpec {
   name?: string;
   description?: string;
@@ -14,6 +17,7 @@ export interface InputSpec {
 }
 
 const RULES: [RegExp, string][] = [
+  [/database_?ur[li]|db_?ur[li]|(?:^|_)dsn(?:_|$)|connection_?string|(?:postgres|pg|mysql|mongo\w*|redis)_?ur[li]/i, 'postgres://placeholder:placeholder@127.0.0.1:9/placeholder'],
   [/url|endpoint|host|base|uri|server|instance|domain/i, 'http://127.0.0.1:9/mcp-risk-placeholder'],
   [/port/i, '9'],
   [/dir|path|folder|root|workspace|file/i, SCRATCH_TOKEN],
@@ -32,7 +36,7 @@ export function placeholderFor(spec: InputSpec): string {
   if (spec.format === 'filepath') return SCRATCH_TOKEN;
   const text = `${spec.name ?? ''} ${spec.format ?? ''}`;
   for (const [pattern, value] of RULES) if (pattern.test(text)) return value;
-  return 'mcp-risk-placeholder';
+  return PLACEHOLDER;
 }
 
 /** Replaces `{var}` references with the given variables' values (or placeholders). */

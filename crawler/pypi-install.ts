@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InstallError, cacheKey } from './npm-install.ts';
+import { InstallError } from './install-error.ts';
+import { cacheKey } from './npm-install.ts';
 import { runTool, stderrLines } from './run-tool.ts';
 
 export interface PypiInstallOptions {

@@ -11,8 +11,10 @@ const GiB = 1024 ** 3;
 export interface SandboxLimits {
   /**
    * RLIMIT_AS, virtual address space. V8 reserves address space it never touches: each WebAssembly
-   * memory reserves ~10 GiB, and undici (Node's fetch) instantiates one, so below ~12 GiB `fetch()` kills node.
-   * @default 16 GiB
+   * memory reserves ~10 GiB, and undici (Node's fetch) instantiates one, so below ~12 GiB `fetch()` kills node; a
+   * server with a second WebAssembly module (browserstack's) needs more. The reservations are not writable, so
+   * RLIMIT_DATA still bounds what is really used.
+   * @default 64 GiB
    */
   maxAddressSpaceBytes?: number;
   /** RLIMIT_DATA, writable private memory: the limit that actually bounds heap growth. @default 4 GiB */
@@ -35,7 +37,11 @@ export interface SandboxOptions extends SandboxLimits {
    * @default none: only the private /tmp and HOME are writable
    */
   writableDir?: string;
-  /** Share the host network. @default false: no network at all, not even 127.0.0.1 */
+  /**
+   * Give the server the network through pasta (Debian package passt): its own network namespace with outbound
+   * connections, where 127.0.0.1 is its own, so the host's loopback services stay out of reach.
+   * @default false: no network at all, not even 127.0.0.1
+   */
   allowNetwork?: boolean;
   /** Extra environment entries, e.g. placeholder values for required variables (NODE_OPTIONS is never passed). @default {} */
   env?: Record<string, string>;
@@ -95,13 +101,21 @@ export function findBwrap(): string {
   return found;
 }
 
+/** pasta before bwrap: a fresh network namespace, no host loopback (`--no-map-gw`), no port forwarding either way. */
+function pastaArgs(): string[] {
+  const pasta = findExecutable('pasta');
+  if (!pasta) throw new SandboxUnavailableError('pasta (Debian package passt) is needed to give sandboxed servers the network without the host\'s loopback', { hint: 'Install it (apt-get install passt), or list without network' });
+  return [pasta, '--config-net', '--no-map-gw', '-t', 'none', '-u', 'none', '-T', 'none', '-U', 'none', '-q', '--'];
+}
+
 /** The environment a server sees: a fixed minimum plus `env`, never the crawler's own variables. */
 export function sandboxEnv(opts: Pick<SandboxOptions, 'env' | 'unsafe' | 'writableDir'> = {}): Record<string, string> {
   const dirs = [path.dirname(process.execPath), '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'];
   const home = opts.unsafe ? (opts.writableDir ?? os.tmpdir()) : SANDBOX_HOME;
   const env: Record<string, string> = { PATH: [...new Set(dirs)].join(':'), HOME: home, TMPDIR: opts.unsafe ? os.tmpdir() : '/tmp', LANG: 'C.UTF-8' };
   for (const [key, value] of Object.entries(opts.env ?? {})) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) || typeof value !== 'string' || value.includes('\0')) {
+    // Records declare names like MCP-INDUSTRY-APPID: anything without '=' or NUL is a variable a process can read.
+    if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key) || typeof value !== 'string' || value.includes('\0')) {
       throw new TypeError(`sandbox env entry ${JSON.stringify(key)}=${JSON.stringify(value)} is not a valid variable`);
     }
     if (key !== 'NODE_OPTIONS') env[key] = value;
@@ -113,7 +127,7 @@ function prlimitArgs(limits: SandboxLimits, dedicatedUser: boolean): string[] {
   // RLIMIT_NPROC counts every process of the user, so it only makes sense for a dedicated sandbox user.
   const nproc = dedicatedUser ? [`--nproc=${limits.maxProcesses ?? 512}`] : [];
   return [
-    `--as=${limits.maxAddressSpaceBytes ?? 16 * GiB}`,
+    `--as=${limits.maxAddressSpaceBytes ?? 64 * GiB}`,
     `--data=${limits.maxDataBytes ?? 4 * GiB}`,
     `--nofile=${limits.maxOpenFiles ?? 1024}`,
     `--cpu=${limits.maxCpuSeconds ?? 120}`,
@@ -163,5 +177,6 @@ export function sandboxCommand(opts: SandboxOptions & { command: string; args?: 
     if (!setpriv) throw new SandboxUnavailableError('setpriv (util-linux) is needed to drop root before bwrap; or pass runAs: null');
     drop.push(setpriv, `--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--clear-groups', '--');
   }
+  if (opts.allowNetwork) drop.push(...pastaArgs());
   return { command: prlimit, args: [...prlimitArgs(opts, runAs !== null), '--', ...drop, bwrap, ...bwrapArgs(opts, env), ...target], env };
 }

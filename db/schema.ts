@@ -87,6 +87,10 @@ export const toolVersions = pgTable('tool_versions', {
   parseIssues: jsonb('parse_issues'),
   /** live | registry | glama | ... : where this definition was observed. */
   observedVia: text('observed_via').notNull().default('live'),
+  /** The package version the source record declares, when this definition was last listed. */
+  declaredVersion: text('declared_version'),
+  /** The package version actually run when this definition was last listed (differs when the declared one could not be had). */
+  listedVersion: text('listed_version'),
   firstSeenAt: now('first_seen_at'),
   lastSeenAt: now('last_seen_at'),
 }, (t) => [
@@ -135,10 +139,25 @@ export const crawlAttempts = pgTable('crawl_attempts', {
   id: serial('id').primaryKey(),
   runId: integer('run_id').notNull().references(() => crawlRuns.id, { onDelete: 'cascade' }),
   serverId: integer('server_id').notNull().references(() => servers.id, { onDelete: 'cascade' }),
-  /** pending | ok | no_tools | timeout | crashed | install_failed | unsupported_runtime | protocol_error | auth_required | ... */
+  /**
+   * pending | ok | no_tools | timeout | crashed | protocol_error | needs_network | needs_credentials | not_an_mcp_server |
+   * unsupported_runtime | package_not_found | dependency_unreachable | install_failed | auth_required | ...
+   */
   status: text('status').notNull(),
+  /** The error class's stable code (E_NEEDS_NETWORK, E_PACKAGE_NOT_FOUND, ...). */
   errorKind: text('error_kind'),
   error: text('error'),
+  /** The line of the server's stderr, or npm's or the registry's answer, that proves the status. */
+  evidence: text('evidence'),
+  /** The package version the record declares, and the one listed (they differ when the declared one cannot be had). */
+  declaredVersion: text('declared_version'),
+  listedVersion: text('listed_version'),
+  /** The executable and subcommand run, e.g. `xcodebuildmcp mcp`. */
+  entryPoint: text('entry_point'),
+  /** The command line run: placeholders marked, secrets never. */
+  commandLine: text('command_line'),
+  /** off | on: whether the listing had the network. Null for remote servers and attempts that ran nothing. */
+  networkMode: text('network_mode'),
   toolCount: integer('tool_count'),
   durationMs: integer('duration_ms'),
   /** What else was learnt: installed version, protocol version, server info, listing issues. */

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what mcp-risk needs on a fresh Debian machine: bubblewrap (the sandbox for crawled
-# servers), optionally Chromium (for the browser tests), then the npm dependencies.
+# servers), passt (their network when a listing allows it), optionally Chromium (for the browser tests), then the npm dependencies.
 # Usage: scripts/setup.sh [--with-browser]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v bwrap >/dev/null || missing+=(bubblewrap)
+command -v pasta >/dev/null || missing+=(passt) # network for --allow-network listings, without the host's loopback
 if [ "${1:-}" = "--with-browser" ]; then command -v chromium >/dev/null || missing+=(chromium); fi
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""

@@ -38,6 +38,12 @@ export interface AttemptOutcome {
   toolCount?: number | null;
   durationMs?: number | null;
   details?: Record<string, unknown> | null;
+  evidence?: string | null;
+  declaredVersion?: string | null;
+  listedVersion?: string | null;
+  entryPoint?: string | null;
+  commandLine?: string | null;
+  networkMode?: string | null;
 }
 
 /** Records (or overwrites) the attempt of one server within a run. */
@@ -49,6 +55,12 @@ export async function recordAttempt(db: Db, runId: number, serverId: number, out
     toolCount: outcome.toolCount ?? null,
     durationMs: outcome.durationMs ?? null,
     details: outcome.details ?? null,
+    evidence: outcome.evidence ? outcome.evidence.slice(0, 1000) : null,
+    declaredVersion: outcome.declaredVersion ?? null,
+    listedVersion: outcome.listedVersion ?? null,
+    entryPoint: outcome.entryPoint ?? null,
+    commandLine: outcome.commandLine ? outcome.commandLine.slice(0, 4000) : null,
+    networkMode: outcome.networkMode ?? null,
     finishedAt: outcome.status === 'pending' ? null : new Date(),
   };
   await db.insert(crawlAttempts).values({ runId, serverId, ...values })

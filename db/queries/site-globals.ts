@@ -15,6 +15,16 @@ export interface LastAttempt {
   durationMs: number | null;
   startedAt: Date;
   finishedAt: Date | null;
+  /** The error's message, the line that proves the status, and the cause in words (details.cause). */
+  error: string | null;
+  evidence: string | null;
+  cause: string | null;
+  /** crashed | timeout | protocol_error: how the process failed under a diagnosis (details.failure). */
+  failure: string | null;
+  declaredVersion: string | null;
+  listedVersion: string | null;
+  entryPoint: string | null;
+  networkMode: string | null;
 }
 
 const SEP = '\u001f';
@@ -44,7 +54,12 @@ export async function lastAttempts(db: Db): Promise<Map<number, LastAttempt>> {
     serverId: crawlAttempts.serverId, status: crawlAttempts.status, errorKind: crawlAttempts.errorKind,
     toolCount: crawlAttempts.toolCount, durationMs: crawlAttempts.durationMs,
     startedAt: crawlAttempts.startedAt, finishedAt: crawlAttempts.finishedAt,
+    error: crawlAttempts.error, evidence: crawlAttempts.evidence,
+    cause: sql<string | null>`${crawlAttempts.details}->>'cause'`, failure: sql<string | null>`${crawlAttempts.details}->>'failure'`,
+    declaredVersion: crawlAttempts.declaredVersion, listedVersion: crawlAttempts.listedVersion,
+    entryPoint: crawlAttempts.entryPoint, networkMode: crawlAttempts.networkMode,
   }).from(crawlAttempts)
+    .where(sql`${crawlAttempts.status} <> 'pending'`)
     .orderBy(crawlAttempts.serverId, desc(crawlAttempts.startedAt), desc(crawlAttempts.id));
   return new Map(rows.map(({ serverId, ...attempt }) => [serverId, attempt]));
 }

@@ -14,6 +14,9 @@ export interface ListingOptions {
   issues?: Record<string, string[]>;
   /** Mark tools absent from this listing as removed. @default true */
   markRemoved?: boolean;
+  /** The package version the source declares, and the one that was run, kept on each version seen. @default null */
+  declaredVersion?: string | null;
+  listedVersion?: string | null;
   at?: Date;
 }
 
@@ -24,6 +27,7 @@ const chunks = <T>(list: T[]): T[][] => Array.from({ length: Math.ceil(list.leng
 
 export async function recordToolListing(db: Db, serverId: number, list: ToolDefinition[], options: ListingOptions = {}): Promise<ListingResult> {
   const { observedVia = 'live', issues = {}, markRemoved = true, at = new Date() } = options;
+  const packageVersions = { declaredVersion: options.declaredVersion ?? null, listedVersion: options.listedVersion ?? null };
   const unique = new Map<string, ToolDefinition>();
   for (const raw of list) if (!unique.has(raw.name)) unique.set(raw.name, pickDefinition(raw as never));
   const result: ListingResult = { added: 0, changed: 0, unchanged: 0, removed: 0 };
@@ -46,12 +50,12 @@ export async function recordToolListing(db: Db, serverId: number, list: ToolDefi
     result.added = fresh.length;
     const versions = [...unique.values()].map((definition) => ({
       toolId: byName.get(definition.name)!.id, hash: definitionHash(definition), definition,
-      parseIssues: issues[definition.name] ?? null, observedVia, firstSeenAt: at, lastSeenAt: at,
+      parseIssues: issues[definition.name] ?? null, observedVia, ...packageVersions, firstSeenAt: at, lastSeenAt: at,
     }));
     const current: { id: number; toolId: number }[] = [];
     for (const part of chunks(versions)) {
       current.push(...await tx.insert(toolVersions).values(part)
-        .onConflictDoUpdate({ target: [toolVersions.toolId, toolVersions.hash], set: { lastSeenAt: at } })
+        .onConflictDoUpdate({ target: [toolVersions.toolId, toolVersions.hash], set: { lastSeenAt: at, ...packageVersions } })
         .returning({ id: toolVersions.id, toolId: toolVersions.toolId }));
     }
     const previous = new Map(existing.map((t) => [t.id, t.currentVersionId]));

@@ -45,3 +45,17 @@ describe('crawl progress', () => {
     expect(progressLine(0, 0, 0, 0, 0, false)).toBe('[------------------------] 0/0 servers · 0 tools · 0 failed');
   });
 });
+
+describe('crawl progress lines', () => {
+  it('cut a long error at a word boundary, never mid-word', async () => {
+    const { describeEvent } = await import('../../cli/crawl.ts');
+    const error = 'npm install @pulsemcp/pulse-fetch@0.2.14 failed (exit 1): 404 Not Found - GET https://registry.npmjs.org/@pulsemcp%2fpulse-fetch; 404  The requested resource could not be found or you do not have permission to access it';
+    const event = { ...(attempt(1, 'install_failed', 0, 1) as Extract<CrawlEvent, { type: 'attempt' }>), server: 'com.pulsemcp.servers/pulse-fetch', error, durationMs: 2400 };
+    const line = describeEvent(event)!;
+    const detail = /\((.*), 2\.4s\)$/.exec(line)![1];
+    expect(detail.endsWith('…')).toBe(true);
+    const flat = error.replace(/\s+/g, ' ');
+    expect(flat.startsWith(detail.slice(0, -1))).toBe(true);
+    expect(flat[detail.length - 1]).toMatch(/[\s,;:(]/); // the cut falls where a word ended
+  });
+});

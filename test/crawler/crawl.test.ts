@@ -10,7 +10,7 @@ import { openDb, type Database } from '../../db/client.ts';
 import { crawlAttempts, servers } from '../../db/schema.ts';
 import { currentTools } from '../../db/queries/tool-listing.ts';
 import { startRegistryReplay } from '../helpers/registry-replay.ts';
-import { memoryServerItem, registryItem } from '../helpers/registry-items.ts';
+import { memoryServerItem, memoryVersion, registryItem } from '../helpers/registry-items.ts';
 
 const items = [
   memoryServerItem,
@@ -37,11 +37,16 @@ describe('crawl', () => {
       cacheDir: join(dir, 'cache'), workDir: join(dir, 'work'), onEvent: (e) => events.push(e.type),
     });
     expect(summary.selected).toBe(4);
-    expect(summary.byStatus).toEqual({ ok: 1, install_failed: 1, unsupported_runtime: 1, unreachable: 1 });
-    const rows = await database.db.select({ name: servers.name, status: crawlAttempts.status, error: crawlAttempts.error, toolCount: crawlAttempts.toolCount })
+    expect(summary.byStatus).toEqual({ ok: 1, package_not_found: 1, unsupported_runtime: 1, unreachable: 1 });
+    const rows = await database.db.select({
+      name: servers.name, status: crawlAttempts.status, error: crawlAttempts.error, toolCount: crawlAttempts.toolCount, evidence: crawlAttempts.evidence,
+      declaredVersion: crawlAttempts.declaredVersion, listedVersion: crawlAttempts.listedVersion, entryPoint: crawlAttempts.entryPoint, networkMode: crawlAttempts.networkMode,
+    })
       .from(crawlAttempts).innerJoin(servers, eq(servers.id, crawlAttempts.serverId));
     const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
-    expect(byName['io.github.example/missing-package'].error).toMatch(/npm install .* failed/);
+    expect(byName['io.github.example/missing-package'].error).toBe('the registry has no package mcp-risk-no-such-package-7f3a9');
+    expect(byName['io.github.example/missing-package'].evidence).toMatch(/^GET https?:\/\/\S+\/mcp-risk-no-such-package-7f3a9: HTTP 404$/);
+    expect(byName['io.github.modelcontextprotocol/server-memory']).toMatchObject({ declaredVersion: memoryVersion, listedVersion: memoryVersion, entryPoint: 'mcp-server-memory', networkMode: 'off' });
     expect(byName['io.github.example/python-only'].error).toMatch(/pypi/);
     expect(byName['io.github.example/remote-only'].error).toMatch(/example\.invalid.*could not be reached/);
     const memory = await database.db.select().from(servers).where(eq(servers.name, 'io.github.modelcontextprotocol/server-memory'));
@@ -59,7 +64,7 @@ describe('crawl', () => {
     });
     expect(summary.resumed).toBe(false);
     expect(summary.selected).toBe(2);
-    expect(summary.byStatus).toEqual({ ok: 1, install_failed: 1 });
+    expect(summary.byStatus).toEqual({ ok: 1, package_not_found: 1 });
     const after = await currentTools(database.db, (await database.db.select({ id: servers.id }).from(servers)).map((s) => s.id));
     expect(after.map((t) => t.versionId).sort()).toEqual(before.map((t) => t.versionId).sort());
   });

@@ -187,8 +187,13 @@ describe('listTools on hostile servers', () => {
       const sandboxed = await hostile('connect-out.mjs', targets);
       for (const tool of sandboxed.tools) expect(tool.description).toMatch(/-> failed: /);
       expect(connections).toBe(0);
-      const networked = await hostile('connect-out.mjs', [`127.0.0.1:${port}`], { sandbox: { allowNetwork: true } });
-      expect(networked.tools[0].description).toBe(`127.0.0.1:${port} -> connected`); // control: the probe can succeed
+      // With the network allowed the server has its own loopback (pasta): the host's services stay out of reach.
+      const networked = await hostile('connect-out.mjs', [`127.0.0.1:${port}`, '127.0.0.1:5432'], { sandbox: { allowNetwork: true } });
+      for (const tool of networked.tools) expect(tool.description).toMatch(/-> failed: ECONNREFUSED$/);
+      expect(connections).toBe(0);
+      const unsandboxed = await hostile('connect-out.mjs', [`127.0.0.1:${port}`], { sandbox: { unsafe: true } });
+      expect(unsandboxed.tools[0].description).toBe(`127.0.0.1:${port} -> connected`); // control: the probe can succeed
+      expect(connections).toBe(1);
     } finally {
       server.close();
     }
@@ -201,7 +206,8 @@ describe('listTools on hostile servers', () => {
     try {
       const result = await hostile('env-reader.mjs', [], { env: { PLACEHOLDER_TOKEN: 'mcp-risk-placeholder' } });
       const description = (name: string) => result.tools.find((t) => t.name === name)?.description;
-      expect(description('env_keys')?.split(',').sort()).toEqual(['HOME', 'LANG', 'MCP_RISK_TEST_RUN', 'PATH', 'PLACEHOLDER_TOKEN', 'PWD', 'TMPDIR']);
+      // npm_config_fetch_retries=0 is the offline hint: an npx the server starts fails at once instead of retrying.
+      expect(description('env_keys')?.split(',').sort()).toEqual(['HOME', 'LANG', 'MCP_RISK_TEST_RUN', 'PATH', 'PLACEHOLDER_TOKEN', 'PWD', 'TMPDIR', 'npm_config_fetch_retries']);
       expect(description('env_keys')).not.toMatch(/DATABASE_URL|OPENAI_API_KEY|NODE_OPTIONS/);
       expect(description('leaked')).toBe('none');
       expect(description('database_url')).toBe('undefined');
@@ -324,7 +330,8 @@ describe('mcp-risk list-tools', () => {
   it('prints a failure as one line with its code', async () => {
     const { out, io } = capture();
     expect(await runListTools(['--', node, path.join(HOSTILE, 'exit-at-once.mjs')], io)).toBe(1);
-    expect(out.stderr).toMatch(/^mcp-risk list-tools: E_CRASHED .*SOME_API_KEY is not set\n$/);
+    // The server exits saying SOME_API_KEY is not set: the CLI names the diagnosis and the line that proves it.
+    expect(out.stderr).toMatch(/^mcp-risk list-tools: E_NEEDS_CREDENTIALS it stopped asking for SOME_API_KEY: .*SOME_API_KEY is not set\n$/);
     expect(out.stdout).toBe('');
   });
 

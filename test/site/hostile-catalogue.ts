@@ -24,7 +24,7 @@ export async function populateHostile(db: Db): Promise<void> {
   await recordSource(db, files.id, 'npm', '@acme/files-mcp', { name: '@acme/files-mcp' });
   await recordSource(db, files.id, 'config', 'claude-desktop:/home/someone/.config/Claude/claude_desktop_config.json#files', {});
   const run = await startRun(db, { key: 'site-test' });
-  await recordAttempt(db, run.id, files.id, { status: 'ok', toolCount: 3, durationMs: 1200 });
+  await recordAttempt(db, run.id, files.id, { status: 'ok', toolCount: 3, durationMs: 1200, declaredVersion: '1.2.0', listedVersion: '1.2.3', entryPoint: 'files-mcp', networkMode: 'off' });
   const mail = (await findServerByName(db, 'mail-sender'))!;
   await recordAttempt(db, run.id, mail.id, { status: 'timeout', errorKind: 'timeout', error: 'no answer in 30 s' });
   await recordToolListing(db, mail.id, [
@@ -38,6 +38,11 @@ export async function populateHostile(db: Db): Promise<void> {
     launch: { kind: 'remote', transport: 'sse', url: 'javascript:window.__pwned=7', headers: [] },
   }, { at: at(2) });
   await recordSource(db, id, 'smithery', 'evil/"><script>window.__pwned=8</script>', {});
+  // A last attempt whose proof line is the server's own (hostile) stderr.
+  await recordAttempt(db, run.id, id, {
+    status: 'needs_network', errorKind: 'E_NEEDS_NETWORK', error: 'a DNS lookup failed', evidence: `Error: getaddrinfo EAI_AGAIN evil.example ${SCRIPT_CLOSE}`,
+    details: { cause: `a DNS lookup of evil.example failed ${BIDI}(EAI_AGAIN): it needs the network`, failure: 'crashed' }, networkMode: 'off',
+  });
   await recordToolListing(db, id, [
     { name: HOSTILE_TOOL, title: `Notes ${BIDI}gpj.exe`, description: HOSTILE_TOOL_DESCRIPTION, annotations: { readOnlyHint: true, '</script>': '<script>' } },
     { name: 'big_tool', description: HUGE_DESCRIPTION, inputSchema: { type: 'object', properties: { q: { type: 'string', description: SCRIPT_CLOSE } } } },

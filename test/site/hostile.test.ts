@@ -64,6 +64,8 @@ describe('hostile content', () => {
     expect(JSON.stringify(data)).toContain(SCRIPT_CLOSE);
     await expectInert(page, site);
     await page.goto(new URL('/servers/evil-example-tools/', site.server.url).href);
+    // The last attempt's cause and its proof line (the server's own stderr) are text, bidi made visible.
+    expect(await page.locator('#last-attempt-cause').innerText()).toBe(`Crashed at start-up: a DNS lookup of evil.example failed [U+202E](EAI_AGAIN): it needs the network.\nError: getaddrinfo EAI_AGAIN evil.example ${SCRIPT_CLOSE}`);
     const serverLd = JSON.parse(await page.locator('script[type="application/ld+json"]').textContent() ?? '');
     expect(serverLd['@graph'][0]).toMatchObject({ '@type': 'SoftwareApplication', name: HOSTILE_TITLE });
     expect(serverLd['@graph'][0].sameAs).toBeUndefined(); // its javascript: repository URL is not a link

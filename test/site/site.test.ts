@@ -98,11 +98,15 @@ describe('site', () => {
     });
     expect(await page.locator('#codex-config').innerText()).toBe('[mcp_servers.files]\ndisabled_tools = ["delete_path"]');
     expect(await page.locator('#last-attempt').innerText()).toMatch(/^ok, \d{4}-\d\d-\d\d, 3 tools$/);
+    expect(await page.locator('#last-attempt-cause').innerText()).toBe('Listed 3 tools by running files-mcp.');
+    expect(await page.locator('#listed-version').innerText()).toBe('Tools listed from version 1.2.3 (the registry declares 1.2.0).');
     await row.locator('a').click();
     await page.waitForURL(/\/tools\/io-github-acme-files\/delete-path\/$/);
     await page.context().close();
     const mail = await site.open('/servers/mail-sender/');
     expect(await mail.locator('#last-attempt').innerText()).toMatch(/^timeout \(timeout\)/);
+    expect(await mail.locator('#last-attempt-cause').innerText()).toBe('Timed out: no answer in 30 s.');
+    expect(await mail.locator('#listed-version').count()).toBe(0);
     expect(await mail.locator('ul.changes').innerText()).toMatch(/list_outbox: 2 versions, last changed 2030-01-20/);
     await mail.context().close();
   });

@@ -2,6 +2,7 @@
 // Crawled strings in here are still raw text: Astro escapes them in pages, safeJson in files.
 import type { Policy } from '../../../classifier/types.ts';
 import type { LastAttempt } from '../../../db/queries/site-globals.ts';
+import type { ListingWords } from './attempt-words.ts';
 import type { VersionRow } from '../../../db/queries/site-stream.ts';
 import type { ToolDefinition } from '../../../db/tool-definition.ts';
 import type { ClientExports, ToolClientExports } from '../../../classifier/exports.ts';
@@ -79,6 +80,8 @@ export interface ServerModel {
     changes: { name: string; slug: string; versions: number; changedAt: Date }[];
     lastAttempt: LastAttempt | null;
   };
+  /** The last attempt in words (null when there is none). */
+  listing: ListingWords | null;
 }
 
 export interface Classification {

@@ -6,6 +6,7 @@ import type { BundleTool, ServerBundle } from '../../../db/queries/site-stream.t
 import type { PurposeEntry } from './purpose.ts';
 import { clientExports } from '../../../classifier/exports.ts';
 import { findingList, safeHref } from './format.ts';
+import { gradeWithCause, listingWords } from './attempt-words.ts';
 import { countPoisoning, gradeServer, type Grade } from './grade.ts';
 import { findingOrder, isPoisoningKind } from '../../../classifier/finding-kinds.ts';
 import type { FindingRow, ServerModel, ServerRef, ToolRef } from './model-types.ts';
@@ -83,6 +84,8 @@ export function serverModel(bundle: ServerBundle, extras: BundleExtras, summary:
   const { server, tools } = bundle;
   const { displayName } = summary;
   const policy = serverPolicy(tools);
+  const listing = listingWords(extras.lastAttempt);
+  const grade = gradeWithCause(summary.grade, tools.length, extras.lastAttempt, listing);
   const refs = tools.map((t) => toolRef(server.slug, displayName, t, policy));
   const changes = tools.filter((t) => bundle.versions[t.id]?.length).map((t) => {
     const versions = bundle.versions[t.id];
@@ -96,7 +99,7 @@ export function serverModel(bundle: ServerBundle, extras: BundleExtras, summary:
     metaDescription: summaryLine(server.description, 280) || `The tools of the MCP server ${displayName}, their risk, and the policy to put in front of them.`,
     repository: link(server.repositoryUrl), website: link(server.websiteUrl),
     sources: sourceLinks(bundle.sources),
-    runs: summary.runs, grade: summary.grade, highestRisk: summary.highestRisk, byRisk: summary.byRisk, byCategory: summary.byCategory,
+    runs: summary.runs, grade, highestRisk: summary.highestRisk, byRisk: summary.byRisk, byCategory: summary.byCategory,
     tools: refs, policy, policyJson: safeJson(orderPolicyKeys(policy), 2),
     exports: clientExports(server.name, policy, tools.map((t) => t.name)),
     findings: summary.findings,
@@ -104,6 +107,7 @@ export function serverModel(bundle: ServerBundle, extras: BundleExtras, summary:
       firstSeenAt: server.firstSeenAt, lastSeenAt: server.lastSeenAt, lastListedAt: server.lastListedAt,
       changes, lastAttempt: extras.lastAttempt,
     },
+    listing,
   };
 }
 
