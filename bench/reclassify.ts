@@ -1,5 +1,6 @@
 // Reclassification touches only changed tool versions: load real tools from the corpus into PGlite,
-// classify, change 1% of the definitions, classify again, and print what each pass did.
+// classify, change 1% of the definitions, classify again, then as a new classifier version (which stores
+// only the verdicts that differ and marks the rest re-checked), and print what each pass did.
 // Run: npx tsx bench/reclassify.ts [SERVERS]
 import { readFileSync } from 'node:fs';
 import { classifyDatabase } from '../classifier/classify-db.ts';
@@ -29,10 +30,10 @@ for (const [name, tools] of chosen) {
 const total = chosen.reduce((n, [, tools]) => n + tools.length, 0);
 console.log(`loaded ${chosen.length} servers, ${total} tools in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-const pass = async (label: string) => {
+const pass = async (label: string, classifierVersion?: string) => {
   t = performance.now();
-  const r = await classifyDatabase(database.db);
-  console.log(`${label}: ${r.classified} classified, ${r.unchanged} unchanged, ${r.servers} servers visited, ${((performance.now() - t) / 1000).toFixed(2)} s`);
+  const r = await classifyDatabase(database.db, { classifierVersion });
+  console.log(`${label}: ${r.classified} stored, ${r.confirmed} re-checked with the same verdict, ${r.unchanged} unchanged, ${r.servers} servers visited, ${((performance.now() - t) / 1000).toFixed(2)} s`);
 };
 await pass('first pass');
 await pass('unchanged rerun');
@@ -43,4 +44,7 @@ for (const [k, [, tools]] of chosen.entries()) {
 }
 console.log(`changed ${changed} definitions (${((changed / total) * 100).toFixed(1)}%)`);
 await pass('after the change');
+// a new classifier version re-runs every tool but writes a row only where its verdict differs
+await pass('a new classifier version', 'bench-next');
+await pass('the new version again', 'bench-next');
 await database.close();

@@ -1,5 +1,6 @@
 // mcp-risk build: write the static site from the database.
 import { isAbsolute, relative, resolve } from 'node:path';
+import { measureAccuracy } from '../classifier/accuracy.ts';
 import { buildSite } from '../site/build.ts';
 import type { Database } from '../db/client.ts';
 import { getCatalogueCounts } from '../db/queries/site.ts';
@@ -20,7 +21,10 @@ Options:
 `;
 
 export async function buildInto(database: Database, outDir: string, io: Io): Promise<void> {
-  const result = await buildSite({ database, outDir: resolve(outDir) });
+  // the accuracy page is a real measurement of this build's classifier on the labelled sets, when present
+  const accuracy = await measureAccuracy(io.config.evalDir);
+  if (accuracy.missing.length) io.stderr.write(`mcp-risk build: the accuracy page lacks ${accuracy.missing.join(', ')} (set MCP_RISK_EVAL_DIR to the labelled sets)\n`);
+  const result = await buildSite({ database, outDir: resolve(outDir), accuracy });
   io.stdout.write(`built ${result.pages} pages into ${result.outDir} in ${(result.durationMs / 1000).toFixed(1)}s\n`);
 }
 

@@ -29,7 +29,7 @@ export async function runClassifyDbCommand(argv: string[], io: Io): Promise<numb
     llm: createLlmReviewer(io.config.openai, llm.mode, { ...llm.options, cache: new DbReviewCache(database.db) }),
   }));
   if (values.json) { io.stdout.write(`${JSON.stringify(result, null, 2)}\n`); return 0; }
-  io.stdout.write(`classified ${result.classified} tool versions on ${result.servers} servers (${result.unchanged} unchanged) in ${(result.durationMs / 1000).toFixed(1)}s\n`);
+  io.stdout.write(`classified ${result.classified} tool versions on ${result.servers} servers (${result.confirmed} re-checked with the same verdict, ${result.unchanged} unchanged) in ${(result.durationMs / 1000).toFixed(1)}s\n`);
   if (result.llm) io.stdout.write(`${formatLlmStats(result.llm, result.llm.model)}; ${result.llm.stored} reviewed classifications stored\n`);
   return 0;
 }

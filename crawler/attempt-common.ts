@@ -59,7 +59,9 @@ export interface Runnable { command: string; args: string[]; env: Record<string,
  * Lists a runnable's tools in the sandbox with a fresh scratch dir (removed afterwards), as an attempt result; a
  * failure is diagnosed from the server's own output (diagnose.ts). `network` lets the server reach the network.
  */
-export async function listInScratch(run: Runnable, options: AttemptOptions, details?: Record<string, unknown>, network = false): Promise<AttemptResult> {
+export async function listInScratch(run: Runnable, options: AttemptOptions, details?: Record<string, unknown>, retryWithNetwork = false): Promise<AttemptResult> {
+  // a sandbox given the network outright (`mcp-risk scan --allow-network`) has it from the first try
+  const network = retryWithNetwork || options.sandbox?.allowNetwork === true;
   const scratch = await mkdtemp(join(options.workDir, 'server-'));
   try {
     const result = await listTools({

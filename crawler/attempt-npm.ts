@@ -5,7 +5,7 @@ import { failedAttempt, versionColumns } from './attempt-common.ts';
 import { DependencyUnreachableError, NotAnMcpServerError, UnsupportedRuntimeError } from './attempt-errors.ts';
 import { serverTexts } from './diagnose.ts';
 import { ListToolsError, stderrSummary } from './errors.ts';
-import type { AttemptOptions, AttemptResult } from './attempt-server.ts';
+import type { AttemptOptions, AttemptResult } from './attempt-types.ts';
 import { chooseVersion, runsOn } from './choose-version.ts';
 import { partsOf } from './command-line.ts';
 import type { PackageLaunch } from './launch.ts';

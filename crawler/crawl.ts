@@ -9,7 +9,7 @@ import {
 } from '../db/queries/crawl-runs.ts';
 import { recordSource, upsertServer } from '../db/queries/servers.ts';
 import { recordToolListing } from '../db/queries/tool-listing.ts';
-import type { AttemptOptions } from './attempt-server.ts';
+import type { AttemptOptions } from './attempt-types.ts';
 import { runAttempt } from './run-attempt.ts';
 import type { Launch } from './launch.ts';
 import { assertReachable, probeSandbox } from './sandbox-check.ts';

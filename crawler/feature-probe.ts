@@ -2,7 +2,7 @@
 // list the rest offline. When it failed for want of the network and declares an optional feature-list input
 // (`--features`, `--toolsets`, `..._WORKFLOWS`), ask it for the valid values (by giving a placeholder, which it
 // rejects naming them), list each value alone, and then all that listed together.
-import type { AttemptResult } from './attempt-server.ts';
+import type { AttemptResult } from './attempt-types.ts';
 import { serverTexts } from './diagnose.ts';
 import { ListToolsError } from './errors.ts';
 import type { OptionalInput } from './launch.ts';

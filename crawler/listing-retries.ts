@@ -6,7 +6,7 @@
 import { listInScratch } from './attempt-common.ts';
 import { EvidencedError } from './attempt-errors.ts';
 import { placeholderFor } from './placeholders.ts';
-import type { AttemptOptions, AttemptResult } from './attempt-server.ts';
+import type { AttemptOptions, AttemptResult } from './attempt-types.ts';
 import { serverTexts } from './diagnose.ts';
 import { ListToolsError } from './errors.ts';
 import { featureInput, probeFeatures } from './feature-probe.ts';

@@ -115,8 +115,15 @@ export const classifications = pgTable('classifications', {
   findings: jsonb('findings').notNull(),
   policy: jsonb('policy').notNull(),
   createdAt: now('created_at'),
+  /**
+   * The newest classifier version that re-ran on this tool version and reached this same verdict, so it
+   * stored nothing new (reclassification writes only what changed). Null: none since the one that made it.
+   */
+  confirmedBy: text('confirmed_by'),
+  confirmedAt: ts('confirmed_at'),
 }, (t) => [
   uniqueIndex('classifications_version_uq').on(t.toolVersionId, t.classifierVersion),
+  index('classifications_confirmed_idx').on(t.toolVersionId, t.confirmedBy),
   index('classifications_category_idx').on(t.category),
   index('classifications_risk_idx').on(t.risk),
 ]);

@@ -7,6 +7,7 @@ import { parse, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdir, rm } from 'node:fs/promises';
 import type { Database } from '../db/client.ts';
+import type { AccuracyRecord } from '../classifier/accuracy.ts';
 import { startSiteBuild } from './pipeline/site-build.ts';
 import type { BuildStage } from './pipeline/stages.ts';
 import type { SearchIndexStats } from './search/builder.ts';
@@ -27,6 +28,8 @@ export interface BuildSiteOptions {
   batchSize?: number;
   /** Called after each batch and at each stage's end. */
   onProgress?: (event: { stage: string; servers?: number; tools?: number }) => void;
+  /** The classifier's accuracy measured for this build (classifier/accuracy.ts), shown on /accuracy/. @default not measured */
+  accuracy?: AccuracyRecord | null;
 }
 
 export interface BuildSiteResult {
@@ -73,7 +76,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     await rm(absoluteOutDir, { recursive: true, force: true });
     await mkdir(absoluteOutDir, { recursive: true });
     const result = await startSiteBuild({
-      database, outDir: absoluteOutDir, origin: origin.href, workers, batchSize, onProgress: options.onProgress,
+      database, outDir: absoluteOutDir, origin: origin.href, workers, batchSize, onProgress: options.onProgress, accuracy: options.accuracy,
     });
     return { outDir: absoluteOutDir, ...result };
   } finally {

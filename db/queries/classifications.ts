@@ -1,5 +1,5 @@
 // Reads and writes of the classification stage.
-import { and, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { classifications, servers, tools, toolVersions } from '../schema.ts';
 import type { ToolDefinition } from '../tool-definition.ts';
@@ -21,12 +21,15 @@ export interface ClassificationMeta {
   promptVersion?: string | null;
 }
 
-/** Ids of servers with a current tool version that has no classification by this classifier version. */
+/** Done by this version: it stored the row, or re-ran and confirmed an older row's verdict. */
+const doneBy = (classifierVersion: string) => or(eq(classifications.classifierVersion, classifierVersion), eq(classifications.confirmedBy, classifierVersion));
+
+/** Ids of servers with a current tool version that this classifier version has neither classified nor confirmed. */
 export async function serversNeedingClassification(db: Db, classifierVersion: string): Promise<number[]> {
   const rows = await db.selectDistinct({ id: tools.serverId }).from(tools)
     .leftJoin(classifications, and(
       eq(classifications.toolVersionId, tools.currentVersionId),
-      eq(classifications.classifierVersion, classifierVersion)))
+      doneBy(classifierVersion)))
     .where(and(isNull(tools.removedAt), sql`${tools.currentVersionId} is not null`, isNull(classifications.id)))
     .orderBy(tools.serverId);
   return rows.map((r) => r.id);
@@ -50,12 +53,38 @@ export async function saveClassification(db: Db, toolVersionId: number, c: Store
     .onConflictDoUpdate({ target: [classifications.toolVersionId, classifications.classifierVersion], set: values });
 }
 
-/** Of the given tool versions, those already classified by this classifier version. */
+/** Of the given tool versions, those already classified (or confirmed) by this classifier version. */
 export async function classifiedVersionIds(db: Db, toolVersionIds: number[], classifierVersion: string): Promise<Set<number>> {
   if (!toolVersionIds.length) return new Set();
   const rows = await db.select({ id: classifications.toolVersionId }).from(classifications)
-    .where(and(inArray(classifications.toolVersionId, toolVersionIds), eq(classifications.classifierVersion, classifierVersion)));
+    .where(and(inArray(classifications.toolVersionId, toolVersionIds), doneBy(classifierVersion)));
   return new Set(rows.map((r) => r.id));
+}
+
+export interface LatestVerdict extends StoredClassification { id: number }
+
+/**
+ * The newest heuristic classification of each tool version (any classifier version), to compare a new
+ * version's verdict with: an equal one is confirmed rather than stored again.
+ */
+export async function latestHeuristicVerdicts(db: Db, toolVersionIds: number[]): Promise<Map<number, LatestVerdict>> {
+  if (!toolVersionIds.length) return new Map();
+  const rows = await db.selectDistinctOn([classifications.toolVersionId], {
+    toolVersionId: classifications.toolVersionId, id: classifications.id, category: classifications.category, risk: classifications.risk,
+    confidence: classifications.confidence, rationale: classifications.rationale, evidence: classifications.evidence,
+    findings: classifications.findings, policy: classifications.policy,
+  }).from(classifications)
+    .where(and(inArray(classifications.toolVersionId, toolVersionIds), eq(classifications.method, 'heuristic')))
+    .orderBy(classifications.toolVersionId, desc(classifications.createdAt), desc(classifications.id));
+  return new Map(rows.map(({ toolVersionId, ...v }) => [toolVersionId, v as LatestVerdict]));
+}
+
+/** Marks stored classifications as re-checked, unchanged, by this classifier version. */
+export async function confirmClassifications(db: Db, ids: number[], classifierVersion: string): Promise<void> {
+  for (let i = 0; i < ids.length; i += 1000) {
+    await db.update(classifications).set({ confirmedBy: classifierVersion, confirmedAt: new Date() })
+      .where(inArray(classifications.id, ids.slice(i, i + 1000)));
+  }
 }
 
 /** Ids of every server with at least one current tool. */

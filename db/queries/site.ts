@@ -33,6 +33,8 @@ export interface SiteClassification {
   model: string | null;
   classifierVersion: string;
   createdAt: Date;
+  /** A newer classifier version that re-checked this verdict and reached the same one (it stored nothing new). */
+  confirmedBy: string | null;
 }
 
 export interface SiteTool {
@@ -82,7 +84,7 @@ export function latestClassification(db: Db) {
     category: classifications.category, risk: classifications.risk, confidence: classifications.confidence,
     rationale: classifications.rationale, evidence: classifications.evidence, findings: classifications.findings,
     policy: classifications.policy, method: classifications.method, model: classifications.model,
-    classifierVersion: classifications.classifierVersion, createdAt: classifications.createdAt,
+    classifierVersion: classifications.classifierVersion, createdAt: classifications.createdAt, confirmedBy: classifications.confirmedBy,
   }).from(classifications)
     .where(eq(classifications.toolVersionId, tools.currentVersionId))
     .orderBy(desc(classifications.createdAt), desc(classifications.id))
@@ -95,7 +97,7 @@ export function latestFields(latest: ReturnType<typeof latestClassification>) {
   return {
     category: latest.category, risk: latest.risk, confidence: latest.confidence, rationale: latest.rationale,
     evidence: latest.evidence, findings: latest.findings, policy: latest.policy, method: latest.method,
-    model: latest.model, classifierVersion: latest.classifierVersion, createdAt: latest.createdAt,
+    model: latest.model, classifierVersion: latest.classifierVersion, createdAt: latest.createdAt, confirmedBy: latest.confirmedBy,
   };
 }
 
@@ -226,4 +228,13 @@ export async function getCatalogueCounts(db: Db): Promise<CatalogueCounts> {
     counts.byRisk[risk] = (counts.byRisk[risk] ?? 0) + n;
   }
   return counts;
+}
+
+/** How many current tools each classifier version rated (their latest classification), most first. */
+export async function ratedByVersion(db: Db): Promise<{ version: string; count: number }[]> {
+  const latest = latestClassification(db);
+  const rows = await db.select({ version: latest.classifierVersion, n: count() })
+    .from(tools).innerJoinLateral(latest, sql`true`).where(isCurrent)
+    .groupBy(latest.classifierVersion);
+  return rows.map((r) => ({ version: r.version, count: r.n })).sort((a, b) => b.count - a.count || a.version.localeCompare(b.version));
 }

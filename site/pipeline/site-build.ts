@@ -1,7 +1,8 @@
 // The build's stages: views and assets, catalogue-wide queries, the pass over the servers (pages by
 // the render workers), the lists and fixed pages, the search index, the sitemap and the extra files.
 import { sql } from 'drizzle-orm';
-import { getCatalogueCounts } from '../../db/queries/site.ts';
+import { getCatalogueCounts, ratedByVersion } from '../../db/queries/site.ts';
+import type { AccuracyRecord } from '../../classifier/accuracy.ts';
 import { lastAttempts } from '../../db/queries/site-globals.ts';
 import { relatedIndex } from './related-index.ts';
 import type { Database } from '../../db/client.ts';
@@ -18,6 +19,9 @@ import { ServerLists } from './server-lists.ts';
 import { SitemapWriter } from './sitemap.ts';
 import { StageClock, type BuildStage } from './stages.ts';
 import { writeAssets, writeExtras } from './static-files.ts';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { safeJson } from '../../classifier/safe-json.ts';
 
 export interface SiteBuildInput {
   database: Database;
@@ -26,6 +30,8 @@ export interface SiteBuildInput {
   workers: number;
   batchSize: number;
   onProgress?: (event: { stage: string; servers?: number; tools?: number }) => void;
+  /** The classifier's measured accuracy for /accuracy/ (classifier/accuracy.ts); null: not measured. */
+  accuracy?: AccuracyRecord | null;
 }
 
 export interface SiteBuildOutput {
@@ -48,7 +54,7 @@ export async function startSiteBuild(input: SiteBuildInput): Promise<SiteBuildOu
   // fall back to sequential scans (0.5 s a batch at 600,000 tools instead of 10 ms).
   await database.db.execute(sql`analyze`);
   clock.end('analyze');
-  const [counts, related, attempts] = await Promise.all([getCatalogueCounts(database.db), relatedIndex(database.db), lastAttempts(database.db)]);
+  const [counts, related, attempts, versions] = await Promise.all([getCatalogueCounts(database.db), relatedIndex(database.db), lastAttempts(database.db), ratedByVersion(database.db)]);
   clock.end('catalogue queries');
 
   const pool = await RenderPool.start({ workers: input.workers, bundleUrl: views.url, init: { outDir, site } });
@@ -88,6 +94,10 @@ export async function startSiteBuild(input: SiteBuildInput): Promise<SiteBuildOu
     serverLists.finish(emit);
     emit({ view: 'home', file: 'index.html', model: serverLists.home(counts) }, '/');
     emit({ view: 'search', file: 'search/index.html' });
+    const accuracy = { record: input.accuracy ?? null, versions };
+    emit({ view: 'accuracy', file: 'accuracy/index.html', model: accuracy }, '/accuracy/');
+    await mkdir(join(outDir, 'api'), { recursive: true });
+    await writeFile(join(outDir, 'api', 'accuracy.json'), safeJson(accuracy, 2));
     emit({ view: 'notFound', file: '404.html' });
     await flushPages(true);
     related.sameName.clear();

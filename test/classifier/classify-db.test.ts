@@ -1,7 +1,9 @@
 // The classification stage over the database: only changed tool versions are reclassified, and a
 // changed definition is reported as drift.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { classifyDatabase } from '../../classifier/classify-db.ts';
+import { CLASSIFIER_VERSION } from '../../classifier/classify.ts';
 import type { Finding } from '../../classifier/types.ts';
 import { getServerPage } from '../../db/queries/site.ts';
 import { upsertServer } from '../../db/queries/servers.ts';
@@ -40,6 +42,27 @@ for (const backend of backends) {
       expect(kinds).toContain('data_exfiltration');
       const untouched = page.tools.find((t) => t.name === 'void_invoice')!;
       expect((untouched.classification!.findings as Finding[]).map((f) => f.kind)).not.toContain('definition_drift');
+    });
+
+    it('under a new classifier version stores only the verdicts that changed, and confirms the rest', async () => {
+      const { db } = database;
+      const { id, slug } = await upsertServer(db, { name: 'io.github.acme/ledger', runtime: 'npm', description: 'Ledger' });
+      await recordToolListing(db, id, tools.map((t) => ({ ...t, name: `ledger_${t.name}` })));
+      await classifyDatabase(db);
+      // an older version's verdict that the new one will not reach: one stored row edited by hand
+      await db.execute(sql`update classifications set rationale = 'stale' where tool_version_id = (select current_version_id from tools where server_id = ${id} and name = 'ledger_void_invoice')`);
+      const next = await classifyDatabase(db, { classifierVersion: 'next-version' });
+      expect(next).toMatchObject({ classified: 1 });
+      expect(next.confirmed).toBeGreaterThanOrEqual(2);
+      const after = (await getServerPage(db, slug))!.tools;
+      const rated = (name: string) => after.find((t) => t.name === name)!.classification!;
+      expect(rated('ledger_void_invoice').classifierVersion).toBe('next-version');
+      expect(rated('ledger_get_invoice').classifierVersion).toBe(CLASSIFIER_VERSION);
+      expect(rated('ledger_get_invoice').confirmedBy).toBe('next-version');
+      const rows = await db.execute(sql`select count(*)::int as n from classifications c join tools t on t.current_version_id = c.tool_version_id where t.server_id = ${id}`);
+      expect(Number((rows as unknown as { rows?: { n: number }[] }).rows?.[0]?.n ?? (rows as unknown as { n: number }[])[0]?.n)).toBe(4);
+      // a rerun of the new version does nothing: confirmed counts as done
+      expect(await classifyDatabase(db, { classifierVersion: 'next-version' })).toMatchObject({ servers: 0, classified: 0, confirmed: 0 });
     });
 
     it('judges shadowing against the catalogue: the other server is named', async () => {

@@ -56,7 +56,7 @@ describe('exit codes', () => {
       [['--strict'], /--strict only changes what --fail-on counts/],
       [['--config', 'missing.json'], /config file .*missing\.json does not exist/],
       [['--frobnicate'], /Unknown option '--frobnicate'/],
-      [['--timeout', '0'], /--timeout must be a positive integer/],
+      [['--timeout', '0'], /--timeout must be a positive number of seconds/],
     ];
     // In process (the command line is main's): the same exit codes the executable returns.
     const config = readConfig({ MCP_RISK_DATA_DIR: p.data });
@@ -217,13 +217,16 @@ describe('the sandbox', () => {
   let p: ScanProject;
   let listener: net.Server;
   let port = 0;
+  // the one outside host this machine reaches (the npm registry): reachable from a sandbox with the network;
+  // the host's loopback never is
+  const outside = 'registry.npmjs.org:443';
   beforeAll(async () => {
     listener = net.createServer((socket) => socket.end());
     await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
     port = (listener.address() as net.AddressInfo).port;
     p = await makeScanProject();
     await p.write('.mcp.json', json({ mcpServers: {
-      probe: { command: 'node', args: [`${HOSTILE}connect-out.mjs`, `127.0.0.1:${port}`] },
+      probe: { command: 'node', args: [`${HOSTILE}connect-out.mjs`, outside, `127.0.0.1:${port}`] },
       env: { command: 'node', args: [`${HOSTILE}env-reader.mjs`], env: { ACCOUNT_TOKEN: SECRETS.account } },
     } }));
   });
@@ -239,7 +242,9 @@ describe('the sandbox', () => {
     expect(description(closed, 'env', 'env_keys').split(',')).toEqual(expect.arrayContaining(['ACCOUNT_TOKEN', 'HOME', 'PATH']));
     expect(description(closed, 'env', 'env_keys')).not.toMatch(/DATABASE_URL|OPENAI|MCP_RISK/);
     const open = JSON.parse((await p.scan(['--yes', '--format', 'json', '--allow-network'])).stdout);
-    expect(description(open, 'probe', 'probe_0')).toBe(`127.0.0.1:${port} -> connected`);
+    expect(description(open, 'probe', 'probe_0')).toBe(`${outside} -> connected`);
+    // with the network, the host's loopback services stay out of reach
+    expect(description(open, 'probe', 'probe_1')).toMatch(/-> failed: /);
   });
 });
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyTools } from '../../classifier/classify.ts';
 import { validatePolicy } from '../../classifier/policy-validate.ts';
 import { FINDING_KINDS } from '../../classifier/types.ts';
+import { isPoisoningKind } from '../../classifier/finding-kinds.ts';
 import reportSchema from '../../cli/scan/report-schema.json' with { type: 'json' };
 import { entry, leakedSecrets, makeScanProject, type ScanProject } from '../helpers/scan-project.ts';
 import { validateSarif } from '../helpers/sarif.ts';
@@ -53,12 +54,14 @@ describe('mcp-risk scan on reference servers and a poisoned one', () => {
     const [sarifRun] = sarif.runs;
     const ruleIds: string[] = sarifRun.tool.driver.rules.map((r: { id: string }) => r.id);
     expect(ruleIds).toEqual(expect.arrayContaining([...FINDING_KINDS.map((k) => `finding/${k}`), 'risk/critical', 'risk/high', 'risk/medium', 'risk/low']));
-    const poison = sarifRun.results.find((r: any) => r.ruleId === 'finding/tool_poisoning' && r.properties.tool === 'add' && r.level === 'error');
+    // the poisoned tool raises a critical finding of a poisoning kind (which kind is the classifier's to decide)
+    const poisoning = new Set(FINDING_KINDS.filter((k) => isPoisoningKind(k)).map((k) => `finding/${k}`));
+    const poison = sarifRun.results.find((r: any) => poisoning.has(r.ruleId) && r.properties.tool === 'add' && r.level === 'error');
     expect(poison.message.text).toMatch(/"add" of the MCP server "evil"/);
     expect(poison.locations[0].physicalLocation.artifactLocation).toEqual({ uri: '.mcp.json', uriBaseId: '%SRCROOT%' });
     const at = keyAt(mcpJson, 'evil');
     expect(poison.locations[0].physicalLocation.region).toMatchObject({ startLine: at.line, startColumn: at.column });
-    expect(sarifRun.tool.driver.rules[poison.ruleIndex].id).toBe('finding/tool_poisoning');
+    expect(sarifRun.tool.driver.rules[poison.ruleIndex].id).toBe(poison.ruleId);
     // Every reference server was listed and graded; levels follow the risk.
     const byTool = (tool: string) => sarifRun.results.find((r: any) => r.properties.tool === tool && r.ruleId.startsWith('risk/'));
     expect(byTool('run_command')).toMatchObject({ ruleId: 'risk/critical', level: 'error' });
@@ -104,7 +107,7 @@ describe('mcp-risk scan on reference servers and a poisoned one', () => {
     expect(leakedSecrets(run.stdout + run.stderr)).toEqual([]);
     const blocks = run.stdout.split('\n\n');
     expect(blocks[0]).toMatch(/^F {2}evil {2}claude-code \.mcp\.json:\d+:\d+/);
-    expect(blocks[0]).toMatch(/Critical +\w+ +add +tool_poisoning \(critical\): The definition asks the model to read sensitive data/);
+    expect(blocks[0]).toMatch(/Critical +\w+ +add +(?:tool_poisoning|data_exfiltration|shadowing) \(critical\): \S/);
     expect(blocks[0]).toMatch(/Critical +Execute +run_command +\S/);
     expect(run.stdout).toMatch(/Not judged:\n {3}crash {2}claude-code \.mcp\.json:\d+:\d+: crashed: .*token \*\*\*/);
     expect(run.stdout).toMatch(/^Totals: 6 servers \(5 judged, 1 not judged\), \d+ tools: \d+ Critical, \d+ High, \d+ Medium, \d+ Low; \d+ findings \(critical \d+/m);

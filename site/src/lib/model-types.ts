@@ -1,5 +1,6 @@
 // The data each page shows. Pages render these and the JSON API writes them, so the two agree.
 // Crawled strings in here are still raw text: Astro escapes them in pages, safeJson in files.
+import type { AccuracyRecord } from '../../../classifier/accuracy.ts';
 import type { Policy } from '../../../classifier/types.ts';
 import type { LastAttempt } from '../../../db/queries/site-globals.ts';
 import type { ListingWords } from './attempt-words.ts';
@@ -93,6 +94,8 @@ export interface Classification {
   method: string;
   model: string | null;
   classifierVersion: string;
+  /** A newer classifier version that re-checked the verdict and reached the same one. */
+  confirmedBy?: string | null;
   createdAt: Date;
 }
 
@@ -161,6 +164,12 @@ export type ListModel = {
 } & ({ kind: 'tools'; rows: ToolRef[] } | { kind: 'servers'; rows: ServerRef[] } | { kind: 'findings'; rows: FindingRow[] });
 
 /** A hub page: a heading and links with counts (the risk levels, the categories, the finding kinds). */
+/** The /accuracy/ page: the measurement made at build time, and which classifier versions rated the catalogue. */
+export interface AccuracyModel {
+  record: AccuracyRecord | null;
+  versions: { version: string; count: number }[];
+}
+
 export interface HubModel {
   path: string;
   title: string;

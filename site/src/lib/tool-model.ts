@@ -36,7 +36,7 @@ function classification(tool: BundleTool): Classification | null {
   return {
     category: c.category, risk: c.risk, confidence: c.confidence, rationale: visible(c.rationale),
     evidence: stringList(c.evidence).map(visible), method: c.method, model: c.model,
-    classifierVersion: c.classifierVersion, createdAt: c.createdAt,
+    classifierVersion: c.classifierVersion, createdAt: c.createdAt, confirmedBy: c.confirmedBy ?? null,
   };
 }
 
