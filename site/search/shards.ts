@@ -3,6 +3,8 @@
 // by the next character, and the internal shard keeps the best `head` results under its prefix (what
 // a short, still-typed query shows) and the term equal to its key. The browser fetches the shard of
 // a word's first letter, then walks down only as deep as the word needs: a few small files per word.
+// A shard also names the category facet of each of its terms that is a verb ("v": {"delet": "c1"}),
+// so the browser learns a word's class from the shard it fetches for the word anyway.
 // manifest.json describes the index (counts, first letters); the browser does not need it.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,6 +19,8 @@ export interface ShardOptions {
   head?: number;
   /** Keys longer than this are never split. @default 12 */
   maxDepth?: number;
+  /** The category facet a term stands for (verbs: delet → c1), written beside the term. @default none */
+  classes?: ReadonlyMap<string, string>;
 }
 
 export interface ShardStats { shards: number; bytes: number; largest: number; terms: number }
@@ -40,7 +44,7 @@ function top(lists: Float64Array[], n: number): number[] {
 }
 
 export async function writeShards(terms: Term[], docs: DocStore, dir: string, options: ShardOptions = {}): Promise<ShardStats> {
-  const { shardBytes = 48_000, head = 24, maxDepth = 12 } = options;
+  const { shardBytes = 48_000, head = 24, maxDepth = 12, classes = new Map<string, string>() } = options;
   await mkdir(join(dir, 'n'), { recursive: true });
   const stats: ShardStats = { shards: 0, bytes: 0, largest: 0, terms: terms.length };
   const pending: Promise<void>[] = [];
@@ -57,7 +61,9 @@ export async function writeShards(terms: Term[], docs: DocStore, dir: string, op
     const t = own.map(([term, list]) => `${JSON.stringify(term)}:[${Array.from(list, ref).join(',')}]`).join(',');
     const h = best ? `,"h":[${best.map(ref).join(',')}]` : '';
     const c = children ? `,"c":${JSON.stringify(children)}` : '';
-    const text = `{"k":${JSON.stringify(key)},"t":{${t}}${c}${h},"d":[${records.join(',')}]}`;
+    const verbs = own.filter(([term]) => classes.has(term)).map(([term]) => `${JSON.stringify(term)}:${JSON.stringify(classes.get(term))}`);
+    const v = verbs.length ? `,"v":{${verbs.join(',')}}` : '';
+    const text = `{"k":${JSON.stringify(key)},"t":{${t}}${c}${h}${v},"d":[${records.join(',')}]}`;
     stats.shards++;
     stats.bytes += Buffer.byteLength(text);
     stats.largest = Math.max(stats.largest, Buffer.byteLength(text));
@@ -101,6 +107,6 @@ export async function writeShards(terms: Term[], docs: DocStore, dir: string, op
   let rootChildren: string[] = [];
   await layout('', 0, terms.length);
   await Promise.all(pending);
-  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ v: 1, docs: docs.size, terms: terms.length, shards: stats.shards, c: rootChildren }));
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ v: 2, docs: docs.size, terms: terms.length, shards: stats.shards, c: rootChildren }));
   return stats;
 }
