@@ -3,6 +3,7 @@
 // Results are built with textContent and fixed class names only: crawled text never becomes markup.
 import { createSearch } from './search-core.js';
 import { fieldValue, parseQuery } from './search-query.js';
+import { CATEGORY_NAMES } from './search-tokens.js';
 
 document.addEventListener('click', (event) => {
   const button = event.target instanceof Element ? event.target.closest('button[data-copy]') : null;
@@ -90,9 +91,18 @@ function attach(form) {
       running = false;
       if (again) { again = false; queueMicrotask(() => run(started)); }
     }
-    const notes = parseQuery(query).problems.map((problem) => note('problem', problem));
+    const parsed = parseQuery(query, filters);
+    const notes = parsed.problems.map((problem) => note('problem', problem));
     if (results[0]?.partial) notes.push(note('partial', 'No result has every word; these have some of them.'));
     box.replaceChildren(...notes, ...results.map((r, i) => option(r, `${box.id}-${i}`)));
+    // A filter alone shows the first tools of its level or category; the list page has them all.
+    const { risk, category } = parsed.filters;
+    if (!parsed.tokens.length && results.length && (risk === undefined) !== (category === undefined)) {
+      const [path, label] = risk !== undefined ? [`/risk/${RISK_NAMES[risk].toLowerCase()}/`, `Every ${RISK_NAMES[risk]} tool`]
+        : [`/categories/${CATEGORY_NAMES[category]}/`, `Every ${CATEGORY_NAMES[category]} tool`];
+      const more = Object.assign(document.createElement('a'), { className: 'more', href: path, textContent: `${label}, by server →` });
+      box.appendChild(more);
+    }
     if (asked && !results.length) box.appendChild(note('empty', 'No matches.'));
     activate(-1);
     show(asked);

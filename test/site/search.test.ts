@@ -136,6 +136,7 @@ describe('search', () => {
     const critical = await query(site, 'risk:critical');
     expect(critical.results.sort()).toEqual(['big_tool', 'create_refund', 'delete_path']);
     expect(critical.bytes).toBeLessThan(MAX_BYTES_PER_QUERY);
+    expect(await critical.page.locator('#home-search-results a.more').getAttribute('href')).toBe('/risk/critical/');
     await critical.page.context().close();
     expect((await query(site, 'risk:critical delete')).results).toEqual(['delete_path']);
     expect((await query(site, 'category:destructive')).results).toEqual(['delete_path']);
