@@ -113,6 +113,8 @@ export function createSearch(fetchJson, base = '/search/n/') {
     // A verb's category: the other words' best tools of it (beyond their capped lists); a lone verb: the category's own list.
     const more = [];
     for (const [i, word] of words.entries()) {
+      // Not for a fragment still being typed ("delete re"): its facet lists would be fetched for nothing.
+      if (q.tokens[i] === q.prefix && q.tokens[i].length < 3) continue;
       const wanted = new Set(classes.filter((c, j) => c && j !== i && c !== wantCategory));
       for (const c of wanted) more.push(lookup(facetTerm(q.terms[i], c)).then((r) => merge(word.hits, r.hits)));
     }

@@ -1,12 +1,11 @@
 // Ranking of a search's candidates (site/assets/search-core.js fetched them): names the whole query
 // begins first, then documents matching every word by the sum of their scores, and when none matches
 // every word, those matching the most words, marked `partial`. Plain JavaScript with no DOM.
-import { aliasesOf, categoryFacet, indexTokens, stem } from './search-tokens.js';
+import { aliasesOf, categoryFacet, indexTokens, stem, WEIGHTS } from './search-tokens.js';
 
 /** What a document whose name the whole query begins gains over word matches. */
 const JOINED_BONUS = 1000;
-/** What a word met by the record's own text (name, server, package) adds. */
-const TEXT_SCORE = 10;
+
 /** What a word met by the tool's category (the verb's class) adds. */
 const CLASS_SCORE = 5;
 /** What each word matched is worth in partial results, above any sum of scores. */
@@ -14,10 +13,12 @@ const PARTIAL_WORD = 1000;
 
 /** Results' identities: a server or a tool, whatever shard the record came from. */
 export const idOf = (r) => (r[0] === 's' ? `s/${r[1]}` : `t/${r[1]}/${r[2]}`);
-/** The words a record shows: its name, its server, its package. */
-const recordText = (r) => (r[0] === 's' ? `${r[2]} ${r[1]} ${r[3]}` : `${r[3]} ${r[4]} ${r[1]}`);
-/** A record's words as typed, their stems and the stems' abbreviations. */
-const recordTerms = (r) => indexTokens(recordText(r), { min: 1 }).flatMap((w) => { const s = stem(w); return [w, s, ...aliasesOf(s)]; });
+/** Words as typed, their stems and the stems' abbreviations. */
+const termsOf = (text) => indexTokens(text, { min: 1 }).flatMap((w) => { const s = stem(w); return [w, s, ...aliasesOf(s)]; });
+/** A record's own name, and the rest of what it shows (its server, its package). */
+const recordTerms = (r) => (r[0] === 's'
+  ? { name: termsOf(String(r[2])), rest: termsOf(`${r[1]} ${r[3]}`) }
+  : { name: termsOf(String(r[3])), rest: termsOf(`${r[4]} ${r[1]}`) });
 
 /**
  * Results by id. `named`: documents of the joined query; `lists`: each word's documents; `q`: the
@@ -30,10 +31,15 @@ export function combine(named, lists, q) {
   const { classes, match } = q;
   const results = new Map();
   for (const [id, hit] of named) if (match(hit.record)) results.set(id, { id, record: hit.record, score: hit.score + JOINED_BONUS });
-  /** How a document meets word i when it is not in the word's list: a score, or -1. */
+  /**
+   * How a document meets word i when it is not in the word's (capped) list: as its name has it
+   * (scored as the index scores a name), as its server or package has it, by its category, or -1.
+   */
   const meets = (record, i, text) => {
     const raw = q.tokens[i];
-    if (text().some((w) => w === q.terms[i] || (raw === q.prefix && w.startsWith(raw)))) return TEXT_SCORE;
+    const has = (words) => words.some((w) => w === q.terms[i] || (raw === q.prefix && w.startsWith(raw)));
+    if (has(text().name)) return WEIGHTS.name;
+    if (has(text().rest)) return WEIGHTS.serverName;
     if (q.classes[i] && record[0] === 't' && categoryFacet(record[6]) === q.classes[i]) return CLASS_SCORE;
     return -1;
   };

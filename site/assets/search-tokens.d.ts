@@ -1,5 +1,6 @@
 // Types of site/assets/search-tokens.js (plain JavaScript, shared with the browser).
 export declare const MAX_TOKEN: number;
+export declare const WEIGHTS: { name: number; title: number; package: number; serverName: number; namespace: number; description: number };
 export declare const MAX_JOINED: number;
 export declare function joined(text: string): string;
 export declare const STOP_WORDS: Set<string>;

@@ -3,6 +3,9 @@
 // import is the Porter stemmer of the `stemmer` package (site/assets/stemmer.js).
 import { stemmer } from './stemmer.js';
 
+/** What a word weighs where it is found (the index's scores; the ranking adds them for words it finds in a record itself). */
+export const WEIGHTS = { name: 200, title: 160, package: 150, serverName: 60, namespace: 40, description: 40 };
+
 /** Longer words are cut to this many characters, in the index and in queries alike. */
 export const MAX_TOKEN = 24;
 /** Joined names (all letters and digits of a name, e.g. createissue) are cut to this many characters. */

@@ -6,7 +6,7 @@
 // and are listed under each facet alone, for `risk:critical`. Stems of verbs get the category the
 // classifier's lexicon gives them, so that "delete repository" also finds a Destructive tool that
 // removes a repo.
-import { aliasesOf, categoryFacet, indexTokens, joined, riskFacet, stem } from '../assets/search-tokens.js';
+import { aliasesOf, categoryFacet, indexTokens, joined, riskFacet, stem, WEIGHTS as W } from '../assets/search-tokens.js';
 import { lexiconVerbs, type VerbClass } from '../../classifier/verbs.ts';
 import { RISKS, CATEGORIES } from '../../classifier/types.ts';
 import { safeJson } from '../src/lib/text.ts';
@@ -26,7 +26,6 @@ export interface SearchOptions {
   descriptionChars?: number;
 }
 
-const W = { name: 200, title: 160, package: 150, serverName: 60, namespace: 40, description: 40 } as const;
 /** What an abbreviation's other form (repo for repository) weighs against the word itself. */
 const ALIAS_WEIGHT = 0.9;
 /** Score of a tool in a facet's own list (`:r3`) besides its name's brevity. */

@@ -8,7 +8,7 @@
 // manifest.json describes the index (counts, first letters); the browser does not need it.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { keyFile } from '../assets/search-tokens.js';
+import { keyFile, MAX_JOINED } from '../assets/search-tokens.js';
 import type { DocStore } from './doc-store.ts';
 import { docOf, scoreOf } from './postings.ts';
 
@@ -17,8 +17,10 @@ export interface ShardOptions {
   shardBytes?: number;
   /** Results kept in an internal shard for prefixes shorter than its children. @default 24 */
   head?: number;
-  /** Keys longer than this are never split. @default 12 */
+  /** Keys longer than this are never split. @default 40 (MAX_JOINED: joined names that share a long prefix still split) */
   maxDepth?: number;
+  /** Estimated size above which a shard of facet lists (keys with a colon: `delet:c1`) is split; one list is read at a time. @default 8_000 */
+  facetShardBytes?: number;
   /** The category facet a term stands for (verbs: delet → c1), written beside the term. @default none */
   classes?: ReadonlyMap<string, string>;
 }
@@ -44,7 +46,7 @@ function top(lists: Float64Array[], n: number): number[] {
 }
 
 export async function writeShards(terms: Term[], docs: DocStore, dir: string, options: ShardOptions = {}): Promise<ShardStats> {
-  const { shardBytes = 48_000, head = 24, maxDepth = 12, classes = new Map<string, string>() } = options;
+  const { shardBytes = 48_000, head = 24, maxDepth = MAX_JOINED, facetShardBytes = 8_000, classes = new Map<string, string>() } = options;
   await mkdir(join(dir, 'n'), { recursive: true });
   const stats: ShardStats = { shards: 0, bytes: 0, largest: 0, terms: terms.length };
   const pending: Promise<void>[] = [];
@@ -79,7 +81,8 @@ export async function writeShards(terms: Term[], docs: DocStore, dir: string, op
 
   /** Lays out terms[lo, hi), all starting with `key`; returns the subtree's best postings. */
   const layout = async (key: string, lo: number, hi: number): Promise<number[]> => {
-    if (key && (size(lo, hi) <= shardBytes || key.length >= maxDepth)) {
+    const facets = key.includes(':');
+    if (key && (size(lo, hi) <= (facets ? facetShardBytes : shardBytes) || key.length >= maxDepth)) {
       const own = terms.slice(lo, hi);
       await write(key, own, undefined, undefined);
       return top(own.map(([, l]) => l), head);
@@ -98,8 +101,9 @@ export async function writeShards(terms: Term[], docs: DocStore, dir: string, op
       heads.push(Float64Array.from(await layout(childKey, start, end)));
       start = end;
     }
+    // Nobody types a facet list's name: its internal shards need no head.
     const best = top(heads, head);
-    if (key) await write(key, own, children, best);
+    if (key) await write(key, own, children, facets ? undefined : best);
     else rootChildren = children;
     return best;
   };
