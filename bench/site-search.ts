@@ -6,7 +6,8 @@ import { serveStatic } from '../site/static-server.ts';
 
 export interface SearchTiming { query: string; firstMs: number; lastMs: number; bytes: number; requests: number; top: string }
 
-export const QUERIES = ['github', 'create_issue', 'send email', 'kubernetes pods', 'delete', 'file', 'sql query', 'browser click', 'stripe refund', 'slack message', 'read_f', 'xyzzy'];
+export const QUERIES = ['github', 'create_issue', 'send email', 'kubernetes pods', 'delete', 'file', 'sql query', 'browser click', 'stripe refund', 'slack message', 'read_f',
+  'delete repository', 'run sql', 'risk:critical delete', 'category:destructive', 'xyzzy'];
 
 export async function timeSearches(outDir: string, queries: string[] = QUERIES, options: { paste?: boolean } = {}): Promise<SearchTiming[]> {
   const server = await serveStatic(outDir);

@@ -1,7 +1,7 @@
 // The site at scale: generate a synthetic catalogue from the corpus' real shapes, bulk-load it,
 // classify it, build the whole site with its search index, and time real searches in Chromium.
-// Prints wall time, throughput and peak RSS per stage, and how many sampled servers and tools the
-// search finds in its top 10.
+// Prints wall time, throughput and peak RSS per stage, how many sampled servers and tools the
+// search finds in its top 10, and how relevant its top 10 is for intent queries ("delete repository").
 //
 //   npx tsx bench/site.ts [--servers 50000] [--data DIR] [--out DIR] [--workers N] [--classify bulk|db] [--reuse] [--no-search]
 //
@@ -19,6 +19,7 @@ import { buildSite } from '../site/build.ts';
 import { synthesize } from './site-data.ts';
 import { classifyBulk, fixSequences, loadServers, startBenchRun } from './site-load.ts';
 import { formatFigures, measure, type StageFigures } from './site-measure.ts';
+import { measureIntents } from './site-intent.ts';
 import { measureRecall } from './site-recall.ts';
 import { timeSearches } from './site-search.ts';
 
@@ -94,6 +95,14 @@ if (!args['no-search']) {
   for (const f of recall) {
     log(`  ${f.kind.padEnd(26)} ${f.found}/${f.asked} in the top 10 (${((100 * f.found) / Math.max(1, f.asked)).toFixed(1)}%)${f.misses.length ? `; missed e.g. ${f.misses.map((m) => JSON.stringify(m)).join(', ')}` : ''}`);
   }
+  const intents = await step('search by intent (Node, shard files)', () => measureIntents(database.db, outDir), (r) => ({ items: r.length, unit: 'queries' }));
+  for (const f of intents) {
+    log(`  ${JSON.stringify(f.query).padEnd(22)} ${f.hits}/${Math.min(10, f.relevant)} relevant in the top 10 (${f.relevant.toLocaleString('en-US')} relevant in all)${f.topRelevant ? '' : ', first result not relevant'}; top: ${f.top.join(', ')}`);
+  }
+  const judged = intents.filter((f) => f.relevant > 0);
+  const pct = (n: number) => `${(100 * n).toFixed(1)}%`;
+  log(`  intent queries: precision@10 ${pct(judged.reduce((n, f) => n + f.precision, 0) / Math.max(1, judged.length))} on average over ${judged.length} with relevant tools; `
+    + `first result relevant for ${judged.filter((f) => f.topRelevant).length}, a relevant tool in the top 10 for ${judged.filter((f) => f.hits > 0).length}`);
 }
 await database.close();
 

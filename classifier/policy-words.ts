@@ -1,67 +1,99 @@
-// A policy entry in plain words, read from the policy JSON itself so that it can never disagree with it:
-// "The policy allows at most 5 calls an hour, only when `args.url` starts with https://, and denies calls
-// where `args.url` names an internal host."
+// One plain sentence saying what a policy does to a tool, written from the policy JSON itself (its
+// hide list, the tool's entry with its limits, require and deny_if conditions, and the default), so
+// that the words can never disagree with the snippet beside them: "Allowed, at most 10 calls a
+// minute, only when `args.url` starts with https://; everything else on this server is denied."
 import { DANGEROUS_COMMAND, E164, EMAIL_ALLOWLIST, NOT_HTTPS, PRIVATE_HOST, RISKY_CODE, ROUTER_DESTRUCTIVE, SENSITIVE_PATH, WRITING_SQL } from './policy-conditions.ts';
-import type { Policy, PolicyCondition, ToolPolicy } from './types.ts';
+import type { Policy, PolicyCondition, PolicyLimit } from './types.ts';
 
-const arg = (path: string) => `\`${path}\``;
+/** A run of words, or a name or value shown as code. */
+export type WordPart = string | { code: string };
 
-/** What a known regex tests, in words. */
-const KNOWN: ReadonlyMap<string, string> = new Map([
-  [PRIVATE_HOST, 'names an internal, loopback or cloud-metadata host'],
-  [NOT_HTTPS, 'is not an https URL'],
-  [SENSITIVE_PATH, 'points at keys, credentials, system files or outside its folder'],
-  [DANGEROUS_COMMAND, 'contains a destructive or privilege-raising shell command'],
-  [WRITING_SQL, 'contains SQL that changes data or permissions'],
+export interface PolicyWords {
+  parts: WordPart[];
+  /** The same sentence as plain text, code in backticks. */
+  text: string;
+}
+
+/** The classifier's named patterns, read back as what they catch (matched on the exact pattern text). */
+const PATTERNS = new Map<string, string>([
+  [PRIVATE_HOST, 'points at an internal, loopback or cloud-metadata host'],
+  [SENSITIVE_PATH, 'names keys, credentials, system accounts or a parent folder'],
+  [DANGEROUS_COMMAND, 'holds a command that destroys data, escalates or pipes a download into a shell'],
+  [WRITING_SQL, 'holds SQL that changes data or permissions'],
   [RISKY_CODE, 'reaches the environment, the network or the process'],
+  [E164, 'is an E.164 phone number'],
+  [NOT_HTTPS, 'is not an https URL'],
   [ROUTER_DESTRUCTIVE, 'names a sub-command that deletes, revokes or spends'],
-  [EMAIL_ALLOWLIST, 'is an address at example.com (replace it with your domain)'],
-  [E164, 'is a phone number in E.164 form'],
+  [EMAIL_ALLOWLIST, 'is an address at example.com (put your own domain there)'],
 ]);
 
-function values(v: unknown): string {
-  const list = Array.isArray(v) ? v.map(String) : [String(v)];
-  const shown = list.slice(0, 5).join(', ');
-  return list.length > 5 ? `${shown} or ${list.length - 5} more` : shown;
+const WINDOW: Record<string, string> = { minute: 'a minute', hour: 'an hour', day: 'a day' };
+/** A regex that is one literal, optionally anchored: ^https:// → starts with "https://". */
+const LITERAL = /^(\^?)((?:[^\\.*+?()[\]{}|^$]|\\[^A-Za-z0-9])+)(\$?)$/;
+
+const code = (value: unknown): WordPart => ({ code: typeof value === 'string' ? value : JSON.stringify(value) ?? String(value) });
+
+/** a, b or c (with `last` as the final joiner). */
+function list(items: WordPart[][], last: string): WordPart[] {
+  return items.flatMap((item, i) => [...(i === 0 ? [] : [i === items.length - 1 ? ` ${last} ` : ', ']), ...item]);
 }
 
-/** One condition as a clause about its argument. */
-function clause(c: PolicyCondition): string {
-  const p = arg(c.path);
-  switch (c.op) {
-    case 'exists': return `${p} is given`;
-    case 'regex': return `${p} ${KNOWN.get(String(c.value)) ?? `matches /${String(c.value)}/`}`;
-    case 'in': return `${p} is one of ${values(c.value)}`;
-    case 'not_in': return `${p} is not one of ${values(c.value)}`;
-    case 'eq': return `${p} is ${JSON.stringify(c.value)}`;
-    case 'neq': return `${p} is not ${JSON.stringify(c.value)}`;
-    case 'gt': return `${p} is above ${String(c.value)}`;
-    case 'gte': return `${p} is ${String(c.value)} or more`;
-    case 'lt': return `${p} is below ${String(c.value)}`;
-    case 'lte': return `${p} is ${String(c.value)} or less`;
-    case 'contains': return `${p} contains ${JSON.stringify(c.value)}`;
+function regexWords(pattern: string): WordPart[] {
+  const named = PATTERNS.get(pattern);
+  if (named) return [named];
+  const m = LITERAL.exec(pattern);
+  if (m) {
+    const literal = m[2].replace(/\\(.)/g, '$1');
+    const how = m[1] && m[3] ? 'is exactly' : m[1] ? 'starts with' : m[3] ? 'ends with' : 'contains';
+    return [`${how} `, code(literal)];
   }
+  return ['matches the pattern ', code(pattern)];
 }
 
-function join(parts: string[], last: string): string {
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${last} ${parts[parts.length - 1]}` : parts[0];
+function conditionWords(c: PolicyCondition): WordPart[] {
+  const values = Array.isArray(c.value) ? c.value : [c.value];
+  const is: Record<string, () => WordPart[]> = {
+    eq: () => ['is ', code(c.value)], neq: () => ['is not ', code(c.value)],
+    in: () => (values.length === 1 ? ['is ', code(values[0])] : ['is one of ', ...list(values.map((v) => [code(v)]), 'or')]),
+    not_in: () => (values.length === 1 ? ['is not ', code(values[0])] : ['is none of ', ...list(values.map((v) => [code(v)]), 'or')]),
+    lt: () => ['is less than ', code(c.value)], lte: () => ['is at most ', code(c.value)],
+    gt: () => ['is more than ', code(c.value)], gte: () => ['is at least ', code(c.value)],
+    regex: () => regexWords(String(c.value)), contains: () => ['contains ', code(c.value)], exists: () => ['is given'],
+  };
+  return [code(c.path), ' ', ...(Object.hasOwn(is, c.op) ? is[c.op]() : [`passes the check ${c.op} `, code(c.value)])];
 }
 
-/** "at most 5 calls an hour, only when …, and never when …" for one entry. */
-export function describeEntry(entry: ToolPolicy): string {
-  const out: string[] = [];
-  for (const l of entry.limits ?? []) out.push(`at most ${l.max} call${l.max === 1 ? '' : 's'} ${l.window === 'day' ? 'a day' : `an ${l.window}`.replace('an minute', 'a minute')}`);
-  if (entry.require?.length) out.push(`only when ${join(entry.require.map(clause), 'and')}`);
-  if (entry.deny_if?.length) out.push(`never when ${join(entry.deny_if.map(clause), 'or')}`);
-  return out.length ? join(out, 'and') : 'without limits or conditions';
+function limitWords(limits: PolicyLimit[]): WordPart[] {
+  return ['at most ', ...list(limits.map((l, i) => [
+    `${l.max} ${i === 0 ? (l.max === 1 ? 'call' : 'calls') : ''}`.trimEnd() + ` ${WINDOW[l.window] ?? `per ${l.window}`}`,
+    ...(l.scope && l.scope !== 'grant' ? [` per ${l.scope}`] : []),
+  ]), 'and')];
 }
 
-/** The sentence a rationale ends with, and a tool page shows under the snippet. */
+/** What `policy` does to the tool `name`, and to everything else. */
+export function policyWords(policy: Policy, name: string): PolicyWords {
+  const parts: WordPart[] = [];
+  const rules = Object.hasOwn(policy.tools ?? {}, name) ? policy.tools[name] : undefined;
+  const entry = (): WordPart[] => {
+    const out: WordPart[] = [];
+    if (rules!.limits?.length) out.push(', ', ...limitWords(rules!.limits));
+    if (rules!.require?.length) out.push(', only when ', ...list(rules!.require.map(conditionWords), 'and'));
+    if (rules!.deny_if?.length) out.push(rules!.require?.length ? ', and ' : ', ', 'never when ', ...list(rules!.deny_if.map(conditionWords), 'or'));
+    return out;
+  };
+  if (policy.hide?.includes(name)) {
+    parts.push('Hidden: the agent is never shown ', code(name));
+    // the entry kept for operators who unhide it
+    if (rules && (rules.limits?.length || rules.require?.length || rules.deny_if?.length)) parts.push(' (if unhidden: allowed', ...entry(), ')');
+  } else if (!rules) parts.push(policy.default === 'deny' ? 'Denied: ' : 'Allowed: ', code(name), ` is not listed, and the default ${policy.default === 'deny' ? 'denies' : 'allows'} it`);
+  else parts.push('Allowed', ...entry());
+  const others = (policy.hide ?? []).filter((h) => h !== name);
+  if (others.length) parts.push('; ', ...list(others.map((h) => [code(h)]), 'and'), others.length === 1 ? ' is hidden' : ' are hidden');
+  parts.push(`; everything else on this server is ${policy.default === 'deny' ? 'denied' : 'allowed'}.`);
+  return { parts, text: parts.map((p) => (typeof p === 'string' ? p : `\`${p.code}\``)).join('') };
+}
+
+/** The policy sentence a rationale ends with. */
 export function describeToolPolicy(name: string, policy: Policy): string {
-  const entry = policy.tools[name];
-  const rest = policy.default === 'deny' ? ' Everything else on the server is denied.' : '';
-  if (!entry) return `The policy does not list it, so it is ${policy.default === 'deny' ? 'denied' : 'allowed'}.`;
-  const how = describeEntry(entry);
-  if (policy.hide?.includes(name)) return `The policy hides it from the agent; unhidden, it would be allowed ${how}.${rest}`;
-  return `The policy allows it: ${how}.${rest}`;
+  return `Recommended policy: ${policyWords(policy, name).text}`;
 }

@@ -113,3 +113,8 @@ export function thirdPerson(lemma: string): string {
 export const HTTP_METHODS: Record<string, VerbClass> = {
   get: 'read', head: 'read', options: 'read', post: 'write', put: 'write', patch: 'write', delete: 'destructive',
 };
+
+/** Every verb of the lexicon in its base form, for callers that read words by meaning (the site's search). */
+export function lexiconVerbs(): IterableIterator<VerbInfo> {
+  return INFO.values();
+}

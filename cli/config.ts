@@ -22,6 +22,8 @@ export interface Config {
   smitheryApiKey?: string;
   /** Base URLs of the other sources (MCP_RISK_NPM_URL, MCP_RISK_PYPI_URL, MCP_RISK_SMITHERY_URL, MCP_RISK_GLAMA_URL, MCP_RISK_PULSEMCP_URL); unset: each source's public default. */
   sourceUrls: { npm?: string; pypi?: string; smithery?: string; glama?: string; pulsemcp?: string };
+  /** The built site's public address, for canonical, Open Graph, sitemap and llms.txt URLs (MCP_RISK_SITE_URL); unset: no absolute URLs. */
+  siteUrl?: string;
   /** Running inside CI (CI=true). */
   ci: boolean;
   /** Labelled sets for `eval` and the accuracy page (MCP_RISK_EVAL_DIR). @default '<checkout>/../shared/eval' */
@@ -49,6 +51,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       glama: env.MCP_RISK_GLAMA_URL || undefined,
       pulsemcp: env.MCP_RISK_PULSEMCP_URL || undefined,
     },
+    siteUrl: env.MCP_RISK_SITE_URL || undefined,
     ci: env.CI === 'true',
     evalDir: resolve(env.MCP_RISK_EVAL_DIR || DEFAULT_EVAL_DIR),
   };

@@ -1,7 +1,7 @@
 // mcp-risk run: the quick start. Crawl a bounded default set, classify, build, serve.
 import { classifyDatabase } from '../classifier/classify-db.ts';
 import { getStats } from '../db/queries/stats.ts';
-import { buildInto } from './build.ts';
+import { buildInto, SITE_URL_HELP, siteUrlOption } from './build.ts';
 import { describeSummary, parseCrawlArgs, runCrawlWith } from './crawl.ts';
 import { CrawlProgress } from './progress.ts';
 import { DbReviewCache } from '../classifier/llm/cache.ts';
@@ -25,14 +25,14 @@ Options:
   --out DIR            site output folder (default: dist)
   --port N             port to serve on (default: 4321; 0 picks a free one)
   --no-serve           stop after the build
-${LLM_FLAGS_HELP}  -h, --help           show this help
+${SITE_URL_HELP}${LLM_FLAGS_HELP}  -h, --help           show this help
 `;
 
 export async function runRunCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommandArgs('run', argv, {
     limit: { type: 'string' }, concurrency: { type: 'string' }, timeout: { type: 'string' },
     'registry-url': { type: 'string' }, out: { type: 'string' }, port: { type: 'string' }, 'no-serve': { type: 'boolean' },
-    ...LLM_FLAGS,
+    'site-url': { type: 'string' }, ...LLM_FLAGS,
   });
   if (values.help) { io.stdout.write(RUN_HELP); return 0; }
   const value = optionValues('run', values);
@@ -45,6 +45,7 @@ export async function runRunCommand(argv: string[], io: Io): Promise<number> {
   const llm = llmFromFlags('run', values, io.config.openai);
   const outDir = value('out', nonEmpty, 'dist');
   const listenPort = value('port', port, 4321);
+  const siteUrl = siteUrlOption('run', values['site-url'], io);
   const say = (line: string) => io.stdout.write(`${line}\n`);
   const timings: Record<string, number> = {};
   const timed = async <T>(stage: string, fn: () => Promise<T>) => {
@@ -60,7 +61,7 @@ export async function runRunCommand(argv: string[], io: Io): Promise<number> {
     const classified = await timed('classify', () => classifyDatabase(database.db, { llm: reviewer }));
     say(`classified ${classified.classified} tool versions on ${classified.servers} servers`);
     if (classified.llm) say(formatLlmStats(classified.llm, classified.llm.model));
-    await timed('build', () => buildInto(database, outDir, io));
+    await timed('build', () => buildInto(database, outDir, io, { siteUrl }));
     const stats = await getStats(database.db);
     say(`catalogue: ${stats.servers} servers, ${stats.tools} tools; by risk ${JSON.stringify(stats.classifications.byRisk)}`);
   });

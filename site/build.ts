@@ -20,7 +20,12 @@ export interface BuildSiteOptions {
   database: Database;
   /** Where the site goes, resolved against the working directory; emptied first. @default 'dist' */
   outDir?: string;
-  /** The public origin, for canonical, Open Graph and sitemap URLs. @default 'http://localhost:4321/' */
+  /**
+   * The site's public address (its root, e.g. https://mcp-risk.example/), for the canonical,
+   * Open Graph, JSON-LD, sitemap, robots.txt and llms.txt URLs. Without it pages carry no absolute
+   * URL (no canonical or og:url, relative links in llms.txt) and no sitemap is written.
+   * @default undefined
+   */
   siteUrl?: string;
   /** Render threads. @default min(2, available cores) */
   workers?: number;
@@ -44,7 +49,10 @@ export interface BuildSiteResult {
   servers: number;
   tools: number;
   search: SearchIndexStats;
+  /** Sitemap URLs and files; none without a siteUrl. */
   sitemap: { urls: number; files: number };
+  /** The origin absolute URLs were made from, or null without a siteUrl. */
+  origin: string | null;
   stages: BuildStage[];
   /** Where the time went (see site/pipeline/site-build.ts). */
   profile: { readMs: number; waitMs: number; indexMs: number; renderMs: number; writeMs: number };
@@ -54,18 +62,13 @@ export interface BuildSiteResult {
 let running = false;
 
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
-  const { database, outDir = 'dist', siteUrl = 'http://localhost:4321/', batchSize = 100 } = options;
+  const { database, outDir = 'dist', siteUrl, batchSize = 100 } = options;
   if (!database?.db) {
     throw new TypeError(`buildSite() needs an open database from openDb() as options.database; got ${String(database)}.`);
   }
   const workers = options.workers ?? Math.max(1, Math.min(2, availableParallelism()));
   if (!Number.isInteger(workers) || workers < 1) throw new RangeError(`buildSite() options.workers must be a positive integer; got ${workers}.`);
-  let origin: URL;
-  try {
-    origin = new URL(siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`);
-  } catch (error) {
-    throw new TypeError(`buildSite() options.siteUrl must be an absolute URL such as https://mcp-risk.example/; got "${siteUrl}".`, { cause: error });
-  }
+  const origin = siteUrl === undefined ? null : siteOrigin(siteUrl);
   const absoluteOutDir = resolve(outDir);
   refuseDangerousOutDir(absoluteOutDir);
   if (running) {
@@ -76,12 +79,35 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     await rm(absoluteOutDir, { recursive: true, force: true });
     await mkdir(absoluteOutDir, { recursive: true });
     const result = await startSiteBuild({
-      database, outDir: absoluteOutDir, origin: origin.href, workers, batchSize, onProgress: options.onProgress, accuracy: options.accuracy,
+      database, outDir: absoluteOutDir, origin, workers, batchSize, onProgress: options.onProgress, accuracy: options.accuracy,
     });
-    return { outDir: absoluteOutDir, ...result };
+    return { outDir: absoluteOutDir, origin, ...result };
   } finally {
     running = false;
   }
+}
+
+/** Thrown for a site URL that is not an absolute http(s) URL; `code` is stable. */
+export class SiteUrlError extends TypeError {
+  readonly code = 'SITE_URL_INVALID';
+  constructor(readonly siteUrl: string, reason: string) {
+    super(`The site URL must be an absolute http(s) URL such as https://mcp-risk.example/; "${siteUrl}" ${reason}.`);
+    this.name = 'SiteUrlError';
+  }
+}
+
+/** The origin pages are addressed from, e.g. https://mcp-risk.example/ (pages link from /, so it is a root). */
+export function siteOrigin(siteUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(siteUrl);
+  } catch {
+    throw new SiteUrlError(siteUrl, 'is not a URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new SiteUrlError(siteUrl, `has the scheme ${url.protocol}`);
+  if (url.search || url.hash || url.username || url.password) throw new SiteUrlError(siteUrl, 'has a query, fragment or credentials');
+  if (url.pathname !== '/') throw new SiteUrlError(siteUrl, 'has a path (the pages link from /, so the site must be served at a root)');
+  return url.href;
 }
 
 /** The output folder is emptied first, so it must not be (or hold) the project, the site sources, a home or a drive. */

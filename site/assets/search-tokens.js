@@ -1,5 +1,10 @@
 // Search tokens, shared by the index builder (Node) and the search box (browser), so that a query
-// is cut into words exactly as the indexed text was. Plain JavaScript with no imports.
+// is cut into words, and words stemmed, exactly as the indexed text was. Plain JavaScript; its one
+// import is the Porter stemmer of the `stemmer` package (site/assets/stemmer.js).
+import { stemmer } from './stemmer.js';
+
+/** What a word weighs where it is found (the index's scores; the ranking adds them for words it finds in a record itself). */
+export const WEIGHTS = { name: 200, title: 160, package: 150, serverName: 60, namespace: 40, description: 40 };
 
 /** Longer words are cut to this many characters, in the index and in queries alike. */
 export const MAX_TOKEN = 24;
@@ -67,9 +72,9 @@ export function indexTokens(text, options = {}) {
 }
 
 /**
- * Query words: camelCase split into its parts, stop words dropped unless nothing else is left.
- * The last word is a prefix (the user may still be typing it) unless the query ends in a space.
- * `joined` is the whole query as a joined name, when that differs from its one word.
+ * Query words: camelCase split into its parts, stop words dropped unless nothing else is left, and
+ * their index terms (stems). The last word is a prefix (the user may still be typing it) unless the
+ * query ends in a space. `joined` is the whole query as a joined name, when that differs from its one word.
  */
 export function queryTokens(query) {
   const words = [];
@@ -85,10 +90,55 @@ export function queryTokens(query) {
   const whole = joined(query);
   return {
     tokens,
+    terms: tokens.map(stem),
     prefix: open && tokens[tokens.length - 1] === last ? last : undefined,
     joined: whole.length > 1 && !(tokens.length === 1 && tokens[0] === whole) ? whole : undefined,
   };
 }
+
+/** Stems of words already seen (the index stems millions of words, most of them recurring). */
+const STEMS = new Map();
+
+/**
+ * A word's index term: its Porter stem ("deleting", "deletes" and "delete" give delet; "entities" gives
+ * entiti) for words of three or more letters a-z; other words (digits, non-Latin script) as they are.
+ */
+export function stem(word) {
+  if (word.length < 3 || !/^[a-z]+$/.test(word)) return word;
+  let out = STEMS.get(word);
+  if (out === undefined) {
+    if (STEMS.size >= 50_000) STEMS.clear();
+    out = stemmer(word);
+    STEMS.set(word, out);
+  }
+  return out;
+}
+
+/**
+ * Common abbreviations in tool names, as groups of stems: a word of a group is indexed under the
+ * others too (a little lower), so "delete repository" finds delete_repo and "db" finds database.
+ */
+const ALIAS_GROUPS = [['repo', 'repositori'], ['db', 'databas'], ['k8s', 'kubernet'], ['dir', 'directori'], ['msg', 'messag'],
+  ['env', 'environ'], ['config', 'configur'], ['doc', 'document'], ['mail', 'email'], ['img', 'imag']];
+const ALIASES = new Map(ALIAS_GROUPS.flatMap((group) => group.map((term) => [term, group.filter((t) => t !== term)])));
+
+/** The other terms of a term's abbreviation group (repo → repositori), or none. */
+export function aliasesOf(term) {
+  return ALIASES.get(term) ?? [];
+}
+
+/** Risk levels and categories in the classifier's order (classifier/types.ts RISKS, CATEGORIES): records hold their indexes. */
+export const RISK_NAMES = ['low', 'medium', 'high', 'critical'];
+export const CATEGORY_NAMES = ['financial', 'destructive', 'execute', 'write', 'read'];
+
+/**
+ * A facet names one risk level (r0..r3) or category (c0..c4). The index keeps, for a term with more
+ * documents than its list holds, the best documents of each facet as the term `<term>:<facet>`, and for
+ * each facet alone the term `:<facet>`; a term with fewer documents is complete, and is filtered instead.
+ */
+export const riskFacet = (index) => `r${index}`;
+export const categoryFacet = (index) => `c${index}`;
+export const facetTerm = (term, facet) => `${term}:${facet}`;
 
 /** A plural's singular, for words of four letters or more: pods → pod, policies → policy; else the word. */
 export function singular(word) {

@@ -2,6 +2,8 @@
 // (the index walk and ranking are in search-core.js).
 // Results are built with textContent and fixed class names only: crawled text never becomes markup.
 import { createSearch } from './search-core.js';
+import { fieldValue, parseQuery } from './search-query.js';
+import { CATEGORY_NAMES } from './search-tokens.js';
 
 document.addEventListener('click', (event) => {
   const button = event.target instanceof Element ? event.target.closest('button[data-copy]') : null;
@@ -48,11 +50,22 @@ function option(result, id) {
   return a;
 }
 
+/** A line of plain text in the results box. */
+function note(cls, text) {
+  const p = document.createElement('p');
+  p.className = `muted ${cls}`;
+  p.textContent = text;
+  return p;
+}
+
 function attach(form) {
   const input = form.querySelector('input[type=search]');
   const box = form.querySelector('.search-results');
   if (!input || !box) return;
   const page = form.hasAttribute('data-search-page');
+  /** The search page's filter menus (risk, category): their values as indexes. */
+  const menus = [...form.querySelectorAll('select[data-filter]')];
+  const chosen = () => Object.fromEntries(menus.map((m) => [m.name, fieldValue(m.name, m.value)]).filter(([, v]) => v !== undefined));
   let active = -1;
   const options = () => [...box.querySelectorAll('a.result')];
   const show = (on) => { box.hidden = !on; input.setAttribute('aria-expanded', String(on)); };
@@ -71,20 +84,40 @@ function attach(form) {
     if (running) { again = true; return; }
     running = true;
     const query = input.value;
+    const filters = chosen();
+    const asked = Boolean(query.trim()) || Object.keys(filters).length > 0;
     let results = [];
-    try { results = query.trim() ? await search(query, page ? 50 : 12) : []; } finally {
+    try { results = asked ? await search(query, page ? 50 : 12, { filters }) : []; } finally {
       running = false;
       if (again) { again = false; queueMicrotask(() => run(started)); }
     }
-    box.replaceChildren(...results.map((r, i) => option(r, `${box.id}-${i}`)));
-    if (query.trim() && !results.length) { const p = document.createElement('p'); p.className = 'muted empty'; p.textContent = 'No matches.'; box.appendChild(p); }
+    const parsed = parseQuery(query, filters);
+    const notes = parsed.problems.map((problem) => note('problem', problem));
+    if (results[0]?.partial) notes.push(note('partial', 'No result has every word; these have some of them.'));
+    box.replaceChildren(...notes, ...results.map((r, i) => option(r, `${box.id}-${i}`)));
+    // A filter alone shows the first tools of its level or category; the list page has them all.
+    const { risk, category } = parsed.filters;
+    if (!parsed.tokens.length && results.length && (risk === undefined) !== (category === undefined)) {
+      const [path, label] = risk !== undefined ? [`/risk/${RISK_NAMES[risk].toLowerCase()}/`, `Every ${RISK_NAMES[risk]} tool`]
+        : [`/categories/${CATEGORY_NAMES[category]}/`, `Every ${CATEGORY_NAMES[category]} tool`];
+      const more = Object.assign(document.createElement('a'), { className: 'more', href: path, textContent: `${label}, by server →` });
+      box.appendChild(more);
+    }
+    if (asked && !results.length) box.appendChild(note('empty', 'No matches.'));
     activate(-1);
-    show(Boolean(query.trim()));
+    show(asked);
     form.dataset.searchMs = (performance.now() - started).toFixed(1);
     form.dataset.searchQuery = query;
-    if (page) history.replaceState(null, '', query.trim() ? `?q=${encodeURIComponent(query)}` : location.pathname);
+    if (page) {
+      const params = new URLSearchParams();
+      if (query.trim()) params.set('q', query);
+      for (const m of menus) if (m.value) params.set(m.name, m.value);
+      const search = params.toString();
+      history.replaceState(null, '', search ? `?${search}` : location.pathname);
+    }
   };
   input.addEventListener('input', () => run(performance.now()));
+  for (const m of menus) m.addEventListener('change', () => run(performance.now()));
   input.addEventListener('keydown', (event) => {
     const list = options();
     if (event.key === 'ArrowDown' && list.length) { event.preventDefault(); show(true); activate((active + 1) % list.length); }
@@ -94,8 +127,14 @@ function attach(form) {
   });
   if (!page) form.addEventListener('focusout', (event) => { if (!form.contains(event.relatedTarget)) show(false); });
   if (page) {
-    const q = new URLSearchParams(location.search).get('q');
-    if (q) { input.value = q; run(performance.now()); }
+    const params = new URLSearchParams(location.search);
+    for (const m of menus) {
+      const index = fieldValue(m.name, params.get(m.name) ?? '');
+      if (index !== undefined) m.value = [...m.options].find((o) => fieldValue(m.name, o.value) === index)?.value ?? '';
+    }
+    const q = params.get('q');
+    if (q) input.value = q;
+    if (q || Object.keys(chosen()).length) run(performance.now());
   }
 }
 

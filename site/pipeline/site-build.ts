@@ -26,7 +26,8 @@ import { safeJson } from '../../classifier/safe-json.ts';
 export interface SiteBuildInput {
   database: Database;
   outDir: string;
-  origin: string;
+  /** Absolute URLs are made from this; null: none are written. */
+  origin: string | null;
   workers: number;
   batchSize: number;
   onProgress?: (event: { stage: string; servers?: number; tools?: number }) => void;

@@ -3,10 +3,12 @@
 // by the next character, and the internal shard keeps the best `head` results under its prefix (what
 // a short, still-typed query shows) and the term equal to its key. The browser fetches the shard of
 // a word's first letter, then walks down only as deep as the word needs: a few small files per word.
+// A shard also names the category facet of each of its terms that is a verb ("v": {"delet": "c1"}),
+// so the browser learns a word's class from the shard it fetches for the word anyway.
 // manifest.json describes the index (counts, first letters); the browser does not need it.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { keyFile } from '../assets/search-tokens.js';
+import { keyFile, MAX_JOINED } from '../assets/search-tokens.js';
 import type { DocStore } from './doc-store.ts';
 import { docOf, scoreOf } from './postings.ts';
 
@@ -15,8 +17,12 @@ export interface ShardOptions {
   shardBytes?: number;
   /** Results kept in an internal shard for prefixes shorter than its children. @default 24 */
   head?: number;
-  /** Keys longer than this are never split. @default 12 */
+  /** Keys longer than this are never split. @default 40 (MAX_JOINED: joined names that share a long prefix still split) */
   maxDepth?: number;
+  /** Estimated size above which a shard of facet lists (keys with a colon: `delet:c1`) is split; one list is read at a time. @default 8_000 */
+  facetShardBytes?: number;
+  /** The category facet a term stands for (verbs: delet → c1), written beside the term. @default none */
+  classes?: ReadonlyMap<string, string>;
 }
 
 export interface ShardStats { shards: number; bytes: number; largest: number; terms: number }
@@ -40,7 +46,7 @@ function top(lists: Float64Array[], n: number): number[] {
 }
 
 export async function writeShards(terms: Term[], docs: DocStore, dir: string, options: ShardOptions = {}): Promise<ShardStats> {
-  const { shardBytes = 48_000, head = 24, maxDepth = 12 } = options;
+  const { shardBytes = 48_000, head = 24, maxDepth = MAX_JOINED, facetShardBytes = 8_000, classes = new Map<string, string>() } = options;
   await mkdir(join(dir, 'n'), { recursive: true });
   const stats: ShardStats = { shards: 0, bytes: 0, largest: 0, terms: terms.length };
   const pending: Promise<void>[] = [];
@@ -57,7 +63,9 @@ export async function writeShards(terms: Term[], docs: DocStore, dir: string, op
     const t = own.map(([term, list]) => `${JSON.stringify(term)}:[${Array.from(list, ref).join(',')}]`).join(',');
     const h = best ? `,"h":[${best.map(ref).join(',')}]` : '';
     const c = children ? `,"c":${JSON.stringify(children)}` : '';
-    const text = `{"k":${JSON.stringify(key)},"t":{${t}}${c}${h},"d":[${records.join(',')}]}`;
+    const verbs = own.filter(([term]) => classes.has(term)).map(([term]) => `${JSON.stringify(term)}:${JSON.stringify(classes.get(term))}`);
+    const v = verbs.length ? `,"v":{${verbs.join(',')}}` : '';
+    const text = `{"k":${JSON.stringify(key)},"t":{${t}}${c}${h}${v},"d":[${records.join(',')}]}`;
     stats.shards++;
     stats.bytes += Buffer.byteLength(text);
     stats.largest = Math.max(stats.largest, Buffer.byteLength(text));
@@ -73,7 +81,8 @@ export async function writeShards(terms: Term[], docs: DocStore, dir: string, op
 
   /** Lays out terms[lo, hi), all starting with `key`; returns the subtree's best postings. */
   const layout = async (key: string, lo: number, hi: number): Promise<number[]> => {
-    if (key && (size(lo, hi) <= shardBytes || key.length >= maxDepth)) {
+    const facets = key.includes(':');
+    if (key && (size(lo, hi) <= (facets ? facetShardBytes : shardBytes) || key.length >= maxDepth)) {
       const own = terms.slice(lo, hi);
       await write(key, own, undefined, undefined);
       return top(own.map(([, l]) => l), head);
@@ -92,8 +101,9 @@ export async function writeShards(terms: Term[], docs: DocStore, dir: string, op
       heads.push(Float64Array.from(await layout(childKey, start, end)));
       start = end;
     }
+    // Nobody types a facet list's name: its internal shards need no head.
     const best = top(heads, head);
-    if (key) await write(key, own, children, best);
+    if (key) await write(key, own, children, facets ? undefined : best);
     else rootChildren = children;
     return best;
   };
@@ -101,6 +111,6 @@ export async function writeShards(terms: Term[], docs: DocStore, dir: string, op
   let rootChildren: string[] = [];
   await layout('', 0, terms.length);
   await Promise.all(pending);
-  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ v: 1, docs: docs.size, terms: terms.length, shards: stats.shards, c: rootChildren }));
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify({ v: 2, docs: docs.size, terms: terms.length, shards: stats.shards, c: rootChildren }));
   return stats;
 }

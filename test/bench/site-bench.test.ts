@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { INTENTS } from '../../bench/site-intent.ts';
 import { QUERIES } from '../../bench/site-search.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -63,6 +64,15 @@ describe('bench:site at a small size', () => {
     expect(recall['server by name']).toBeGreaterThanOrEqual(0.95);
     expect(recall['server by package']).toBeGreaterThanOrEqual(0.95);
     expect(recall['tool by name and server']).toBeGreaterThanOrEqual(0.9);
+
+    // Findability by intent: each query judged over the whole catalogue, and an average precision.
+    const intents = [...text.matchAll(/^ {2}("[^"]+")\s+(\d+)\/(\d+) relevant in the top 10 \(([\d,]+) relevant in all\)/gm)];
+    expect(intents.map((m) => JSON.parse(m[1]))).toEqual(INTENTS.map((i) => i.query));
+    for (const m of intents) expect(Number(m[2])).toBeLessThanOrEqual(Number(m[3]));
+    const precision = /^ {2}intent queries: precision@10 ([\d.]+)% on average over (\d+) with relevant tools; first result relevant for (\d+), a relevant tool in the top 10 for (\d+)$/m.exec(text)!;
+    expect(Number(precision[2])).toBeGreaterThan(INTENTS.length / 2);
+    expect(Number(precision[1])).toBeGreaterThanOrEqual(60);
+    expect(Number(precision[4])).toBeGreaterThanOrEqual(Number(precision[2]) - 2);
 
     // What it built is a site: the home page with the catalogue's counts, and the search manifest.
     expect(await readFile(join(out, 'index.html'), 'utf8')).toContain(`${SERVERS} servers, ${tools.toLocaleString('en-US')} tools, ${tools.toLocaleString('en-US')} classified.`);

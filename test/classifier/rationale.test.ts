@@ -78,7 +78,7 @@ describe('rationales over real tools', () => {
   it('state the policy as it is: hidden only when hidden, the rate limit it sets', () => {
     for (const x of sample) {
       const entry = x.c.policy.tools[x.tool.name];
-      expect(x.c.rationale.includes('hides it') === !!x.c.policy.hide?.includes(x.tool.name)).toBe(true);
+      expect(x.c.rationale.includes('Hidden: the agent is never shown') === !!x.c.policy.hide?.includes(x.tool.name)).toBe(true);
       const limit = entry.limits?.[0];
       if (limit) expect(x.c.rationale).toContain(`at most ${limit.max} call`);
       else expect(x.c.rationale).not.toMatch(/at most \d+ call/);

@@ -35,6 +35,17 @@ describe('mcp-risk command line', () => {
     expect(badInput.stderr).toMatch(/classify/);
   });
 
+  it('refuses a site URL that is not an absolute http(s) root, naming where it came from', async () => {
+    const flag = await runCli(['build', '--site-url', 'not-a-url']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr.trim().split('\n')).toHaveLength(1);
+    expect(flag.stderr).toMatch(/^mcp-risk build: --site-url: The site URL must be an absolute http\(s\) URL .*"not-a-url" is not a URL/);
+    const env = await runCli(['run', '--no-serve'], { env: { MCP_RISK_SITE_URL: 'ftp://mcp-risk.example/' } });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toMatch(/^mcp-risk run: MCP_RISK_SITE_URL: .*has the scheme ftp:/);
+    expect((await runCli(['build', '--site-url', 'https://mcp-risk.example/sub/'])).stderr).toMatch(/has a path/);
+  });
+
   it('list-tools prints the filesystem server\'s tools, and classify rates them', async () => {
     const listed = await runCli(['list-tools', '--timeout', '30', '--', process.execPath, filesystemServer, '.']);
     expect(listed.stderr).toBe('');
@@ -78,7 +89,7 @@ describe('mcp-risk command line', () => {
       registry = await startRegistryReplay({ items: [memoryServerItem] as never });
       const env = { MCP_RISK_DATA_DIR: dataDir, MCP_REGISTRY_URL: registry.url, DATABASE_URL: '' };
       const out = join(dataDir, 'site');
-      const run = await runCli(['run', '--limit', '5', '--no-serve', '--out', out], { env, timeoutMs: 240_000 });
+      const run = await runCli(['run', '--limit', '5', '--no-serve', '--out', out, '--site-url', 'https://mcp-risk.example'], { env, timeoutMs: 240_000 });
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/ok\s+io\.github\.modelcontextprotocol\/server-memory \(\d+ tools/);
@@ -86,6 +97,15 @@ describe('mcp-risk command line', () => {
       const page = join(out, 'tools/io-github-modelcontextprotocol-server-memory/delete-entities/index.html');
       expect(existsSync(page)).toBe(true);
       expect(readFileSync(page, 'utf8')).toMatch(/Destructive/);
+      expect(readFileSync(page, 'utf8')).toContain('<link rel="canonical" href="https://mcp-risk.example/tools/io-github-modelcontextprotocol-server-memory/delete-entities/">');
+      // The setting from the environment, and none at all: then no absolute URL, no sitemap, and a note saying so.
+      const fromEnv = await runCli(['build', '--out', join(dataDir, 'site-env')], { env: { ...env, MCP_RISK_SITE_URL: 'https://env.example/' } });
+      expect(fromEnv.code).toBe(0);
+      expect(readFileSync(join(dataDir, 'site-env/robots.txt'), 'utf8')).toContain('Sitemap: https://env.example/sitemap.xml');
+      const bare = await runCli(['build', '--out', join(dataDir, 'site-bare')], { env });
+      expect(bare.stdout).toMatch(/no site URL: .*set --site-url or MCP_RISK_SITE_URL/);
+      expect(readFileSync(join(dataDir, 'site-bare/index.html'), 'utf8')).not.toMatch(/localhost|rel="canonical"|og:url/);
+      expect(existsSync(join(dataDir, 'site-bare/sitemap.xml'))).toBe(false);
 
       const stats = await runCli(['stats', '--json'], { env });
       expect(stats.code).toBe(0);

@@ -7,7 +7,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestSite, type BuiltSite } from './built-site.ts';
 import { HOSTILE_DESCRIPTION } from './catalogue.ts';
-import { ENTITIES, HOSTILE_TITLE, HOSTILE_TOOL, HOSTILE_TOOL_DESCRIPTION, HUGE_DESCRIPTION, SCRIPT_CLOSE } from './hostile-catalogue.ts';
+import { ENTITIES, HOSTILE_TITLE, HOSTILE_TOOL, HOSTILE_TOOL_DESCRIPTION, HUGE_DESCRIPTION, MARKDOWN_PARAM, SCRIPT_CLOSE } from './hostile-catalogue.ts';
+
+/** What a description block shows: its text without the line breaks Markdown puts between blocks. */
+const shown = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').trim();
 
 const visibleBidi = (text: string) => text.replaceAll('\u202E', '[U+202E]').replaceAll('\u202C', '[U+202C]');
 
@@ -24,7 +27,9 @@ async function expectInert(page: Page, site: BuiltSite): Promise<void> {
   expect(data.length).toBeLessThanOrEqual(1);
   for (const d of data) expect(() => JSON.parse(d.text)).not.toThrow();
   const hrefs = await page.locator('[href], [src]').evaluateAll((els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''));
-  expect(hrefs.filter((h) => !/^(\/|#|https?:|data:,$)/.test(h.trim()))).toEqual([]);
+  expect(hrefs.filter((h) => !/^(\/|#|https?:|mailto:|data:,$)/.test(h.trim()))).toEqual([]);
+  // Links written from crawled Markdown are marked as user content, not endorsed.
+  expect(await page.locator('.md a').evaluateAll((as) => as.filter((a) => a.getAttribute('rel') !== 'nofollow noopener ugc').length)).toBe(0);
   expect(await page.locator('main img, main iframe, main object').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(site.dialogs).toEqual([]);
@@ -37,12 +42,12 @@ describe('hostile content', () => {
 
   it('shows markup, entities and </script> in descriptions as text, and bidi overrides made visible', async () => {
     const page = await site.open('/tools/com-example-payments/show-banner/');
-    expect(await page.locator('#description').textContent()).toBe(HOSTILE_DESCRIPTION);
+    expect(await shown(page, '#description')).toBe(HOSTILE_DESCRIPTION);
     expect(await page.locator('table.params code').first().innerText()).toBe('<b>html</b>');
     await expectInert(page, site);
     await page.goto(new URL('/tools/evil-example-tools/email-send/', site.server.url).href);
-    expect(await page.locator('#description').textContent()).toBe(visibleBidi(HOSTILE_TOOL_DESCRIPTION));
-    expect(await page.locator('#description').textContent()).toContain(ENTITIES);
+    expect(await shown(page, '#description')).toBe(visibleBidi(HOSTILE_TOOL_DESCRIPTION));
+    expect(await shown(page, '#description')).toContain(ENTITIES);
     expect(await page.locator('#what-it-does + p strong').innerText()).toBe('Notes [U+202E]gpj.exe');
     expect(await page.locator('#why + p').innerText()).toBe(visibleBidi(`Hostile ${SCRIPT_CLOSE} rationale \u202E.`));
     expect(await page.locator('ul.findings').innerText()).toContain('<IMPORTANT>ignore previous instructions</IMPORTANT>');
@@ -74,6 +79,39 @@ describe('hostile content', () => {
     await page.context().close();
   });
 
+  it('renders Markdown in descriptions and parameter descriptions, with only http(s) and mailto links, no raw HTML, images or headings', async () => {
+    const page = await site.open('/tools/evil-example-tools/markdown-tool/');
+    const description = page.locator('#description');
+    expect(await description.locator('strong').allInnerTexts()).toEqual(['Take over the page', 'Bold']);
+    expect(await description.locator('code').first().innerText()).toBe('code <b>');
+    expect(await description.locator('li').allInnerTexts()).toEqual(['first item', 'second item']);
+    const links = await description.locator('a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('rel')]));
+    expect(links).toEqual([
+      ['docs', 'https://docs.example/x', 'nofollow noopener ugc'],
+      ['mail', 'mailto:a@b.example', 'nofollow noopener ugc'],
+      ['https://auto.example/y', 'https://auto.example/y', 'nofollow noopener ugc'],
+      // An image is not shown: its Markdown reads as a link to it.
+      ['img', 'https://img.example/x.png', 'nofollow noopener ugc'],
+    ]);
+    // Unsafe targets stay as text; raw HTML, the image and the entity-written override show as written.
+    const text = await shown(page, '#description');
+    for (const literal of ['[bad](javascript:window.__pwned=9)', '[rel](/servers/)', '[vb](vbscript:x)', '[ent](&#106;avascript:window.__pwned=11)', '<b>raw</b>', '<img src=x onerror="window.__pwned=12">', '&#x202E;entity']) {
+      expect(text).toContain(literal);
+    }
+    expect(text).not.toMatch(/[\u202A-\u202E]/);
+    expect(await description.locator('h1, h2, h3, h4, h5, h6, img, b, script').count()).toBe(0);
+    expect(await page.locator('h1').count()).toBe(1);
+    // The meta description is the first line as plain text.
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toBe('Take over the page');
+    const param = page.locator('table.params td .md');
+    expect(await param.locator('strong').innerText()).toBe('required');
+    expect(await param.locator('a').evaluateAll((as) => as.map((a) => `${a.getAttribute('href')} ${a.getAttribute('rel')}`))).toEqual(['https://docs.example/p nofollow noopener ugc']);
+    expect(await param.innerText()).toContain('[this](javascript:window.__pwned=13)');
+    expect(MARKDOWN_PARAM).toContain('**required**');
+    await expectInert(page, site);
+    await page.context().close();
+  });
+
   it('never links javascript: URLs, and names local sources without their paths', async () => {
     const page = await site.open('/servers/evil-example-tools/');
     expect(await page.locator('h1').innerText()).toBe(HOSTILE_TITLE);
@@ -87,11 +125,10 @@ describe('hostile content', () => {
 
   it('cuts a 1 MB description, with the rest behind a disclosure and all of it in the JSON file', async () => {
     const page = await site.open('/tools/evil-example-tools/big-tool/');
-    const head = await page.locator('#description').textContent();
-    expect(head).toBe(HUGE_DESCRIPTION.slice(0, 1500));
+    expect(await shown(page, '#description')).toBe(HUGE_DESCRIPTION.slice(0, 1500).trim());
     await page.locator('details.rest summary').click();
     expect(await page.locator('details.rest').innerText()).toContain('further characters are in the JSON file');
-    expect(await page.locator('#definition ~ details').textContent()).toContain('too large to show here');
+    expect(await page.locator('#definition ~ details').first().textContent()).toContain('too large to show here');
     expect((await page.locator('meta[name="description"]').getAttribute('content'))!.length).toBeLessThanOrEqual(280);
     await expectInert(page, site);
     await page.context().close();

@@ -21,11 +21,13 @@ describe('search tokens', () => {
   });
 
   it('reads the last query word as a prefix unless the query ends in a space', () => {
-    expect(queryTokens('send em')).toEqual({ tokens: ['send', 'em'], prefix: 'em', joined: 'sendem' });
-    expect(queryTokens('send email ')).toEqual({ tokens: ['send', 'email'], prefix: undefined, joined: 'sendemail' });
-    expect(queryTokens('the')).toEqual({ tokens: ['the'], prefix: 'the', joined: undefined });
-    expect(queryTokens('read f')).toEqual({ tokens: ['read', 'f'], prefix: 'f', joined: 'readf' });
-    expect(queryTokens('a b c')).toEqual({ tokens: ['c'], prefix: 'c', joined: 'abc' });
+    expect(queryTokens('send em')).toEqual({ tokens: ['send', 'em'], terms: ['send', 'em'], prefix: 'em', joined: 'sendem' });
+    expect(queryTokens('send email ')).toEqual({ tokens: ['send', 'email'], terms: ['send', 'email'], prefix: undefined, joined: 'sendemail' });
+    expect(queryTokens('the')).toEqual({ tokens: ['the'], terms: ['the'], prefix: 'the', joined: undefined });
+    expect(queryTokens('read f')).toEqual({ tokens: ['read', 'f'], terms: ['read', 'f'], prefix: 'f', joined: 'readf' });
+    expect(queryTokens('a b c')).toEqual({ tokens: ['c'], terms: ['c'], prefix: 'c', joined: 'abc' });
+    // Words are stemmed the way the index stems them (Porter, by the `stemmer` package).
+    expect(queryTokens('Deleting repositories').terms).toEqual(['delet', 'repositori']);
     expect(keyFile('ab')).toBe('ab');
     expect(keyFile('a/')).toBe('a-2f-');
   });
@@ -74,7 +76,7 @@ describe('shards', () => {
     expect(files).toEqual(expect.arrayContaining(['c.json', 'cr.json']));
     const sizes = await Promise.all(files.map(async (f) => (await stat(join(dir, 'n', f))).size));
     expect(Math.max(...sizes)).toBe(stats.largest);
-    expect(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))).toMatchObject({ v: 1, docs: 304, shards: stats.shards });
+    expect(JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'))).toMatchObject({ v: 2, docs: 304, shards: stats.shards });
 
     const exact = await search('create_item7 ');
     expect(exact[0].record).toEqual(['t', 's7', 'create-item7', 'create_item7', 'Server 7', 1, 3]);
@@ -89,7 +91,7 @@ describe('shards', () => {
     // A pasted registry name whose last word is one character (not indexed) still finds its server.
     expect((await search('io.github.acme/files-1'))[0]?.id).toBe('s/acme-files-1');
     expect((await search('files 1'))[0]?.id).toBe('s/acme-files-1');
-    // A plural finds the singular a description used (no stemming in the index).
+    // A plural finds the singular a description used: both are stemmed.
     expect((await search('kubernetes pods '))[0]?.id).toBe('t/acme-files/restart-pod');
     expect((await search('restart policies'))[0]?.id).toBe('t/acme-files/restart-pod');
     expect(fetched.every((url) => /^\/search\/n\/[a-z0-9-]+\.json$/.test(url))).toBe(true);

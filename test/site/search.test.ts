@@ -129,6 +129,42 @@ describe('search', () => {
     await page.context().close();
   });
 
+  it('finds by meaning in the browser: stemmed words, a verb met by the category, risk: and category: filters', async () => {
+    // The browser stems as the index did ("deleting" → delet), with the package's stemmer served under /assets/.
+    expect((await query(site, 'deleting')).results[0]).toBe('delete_path');
+    expect((await query(site, 'removes path ')).results).toEqual(['delete_path']);
+    const critical = await query(site, 'risk:critical');
+    expect(critical.results.sort()).toEqual(['big_tool', 'create_refund', 'delete_path']);
+    expect(critical.bytes).toBeLessThan(MAX_BYTES_PER_QUERY);
+    expect(await critical.page.locator('#home-search-results a.more').getAttribute('href')).toBe('/risk/critical/');
+    await critical.page.context().close();
+    expect((await query(site, 'risk:critical delete')).results).toEqual(['delete_path']);
+    expect((await query(site, 'category:destructive')).results).toEqual(['delete_path']);
+    const bad = await query(site, 'risk:severe file');
+    expect(await bad.page.locator('#home-search-results .problem').innerText()).toBe('risk: takes low, medium, high or critical, not "severe"');
+    await bad.page.context().close();
+    const partial = await query(site, 'send fax ');
+    expect(partial.results).toContain('send_email');
+    expect(await partial.page.locator('#home-search-results .partial').count()).toBe(1);
+    await partial.page.context().close();
+  });
+
+  it('filters with the search page\'s menus, kept in the address with the query', async () => {
+    const page = await site.open('/search/?q=file&risk=high');
+    await page.locator('#page-search-results a.result').first().waitFor();
+    expect(await page.locator('select[name=risk]').inputValue()).toBe('high');
+    const names = () => page.locator('#page-search-results a.result .name').allInnerTexts();
+    expect((await names()).sort()).toEqual(['read_file', 'write_file']);
+    await page.locator('select[name=category]').selectOption('write');
+    await page.waitForFunction(() => location.search === '?q=file&risk=high&category=write');
+    expect(await names()).toEqual(['write_file']);
+    await page.locator('select[name=risk]').selectOption('');
+    await page.locator('#page-search').fill('');
+    await page.waitForFunction(() => location.search === '?category=write');
+    expect(await names()).toEqual(['write_file']);
+    await page.context().close();
+  });
+
   it('has a search page that reads ?q= and keeps it in the address', async () => {
     const page = await site.open('/search/?q=write');
     await page.locator('#page-search-results a.result').first().waitFor();

@@ -5,6 +5,9 @@ import { gradeServer } from '../../site/src/lib/grade.ts';
 import { toolStatus } from '../../site/src/lib/policy.ts';
 import { nameWords, purposeKey } from '../../site/src/lib/purpose.ts';
 import { cut, longText, safeJson, summary, visible } from '../../site/src/lib/text.ts';
+import { markdownHtml, markdownText } from '../../site/src/lib/markdown.ts';
+import { siteOrigin, SiteUrlError } from '../../site/build.ts';
+import { pageUrl } from '../../site/src/lib/urls.ts';
 
 describe('display text', () => {
   it('makes bidi overrides, zero-width and control characters visible, keeping tabs and newlines', () => {
@@ -25,6 +28,30 @@ describe('display text', () => {
     const json = safeJson(value);
     expect(json).not.toMatch(/[<>&\u202E\u2028]/);
     expect(JSON.parse(json)).toEqual(value);
+  });
+});
+
+describe('Markdown and site URLs', () => {
+  it('renders Markdown safely, and reads it as plain text for summaries', () => {
+    expect(markdownHtml('**a** [b](https://x.example/) [c](javascript:alert(1)) <i>d</i>').trim())
+      .toBe('<p><strong>a</strong> <a href="https://x.example/" rel="nofollow noopener ugc">b</a> [c](javascript:alert(1)) &lt;i&gt;d&lt;/i&gt;</p>');
+    expect(markdownHtml('line one\nline two')).toBe('<p>line one<br>\nline two</p>\n');
+    expect(markdownText('## **Request** entry, see [the docs](https://x.example/) and `code`')).toBe('Request entry, see the docs and code');
+    expect(summary('Gets **all** of your [environments](https://x.example/envs).\nMore.')).toBe('Gets all of your environments.');
+    expect(markdownText('&lt;b&gt; plain')).toBe('&lt;b&gt; plain');
+  });
+
+  it('takes one site URL as the root of every absolute URL, and refuses others with a stable code', () => {
+    expect(siteOrigin('https://mcp-risk.example')).toBe('https://mcp-risk.example/');
+    expect(siteOrigin('http://localhost:8080/')).toBe('http://localhost:8080/');
+    for (const bad of ['not-a-url', 'ftp://x.example/', 'https://x.example/sub/', 'https://x.example/?q=1', 'https://u:p@x.example/']) {
+      expect(() => siteOrigin(bad), bad).toThrow(SiteUrlError);
+    }
+    const error = (() => { try { return siteOrigin('mailto:a@b'); } catch (e) { return e; } })();
+    expect(error).toBeInstanceOf(SiteUrlError);
+    expect((error as SiteUrlError).code).toBe('SITE_URL_INVALID');
+    expect(pageUrl('https://mcp-risk.example/', '/tools/a/b/')).toBe('https://mcp-risk.example/tools/a/b/');
+    expect(pageUrl(null, '/tools/a/b/')).toBe('/tools/a/b/');
   });
 });
 

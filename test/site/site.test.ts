@@ -1,6 +1,6 @@
 // The site end to end: the small catalogue built with buildSite(), served over HTTP and read in
 // headless Chromium: home, server and tool pages, copy buttons, lists, 404, keyboard and phone use.
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -32,9 +32,9 @@ describe('site', () => {
 
   it('builds every page, JSON file, list and extra file, and refuses unsafe or overlapping builds', async () => {
     const { built, outDir, database } = site;
-    // 4 servers + 11 tools; 4 risk, 5 category, 9 finding lists; 3 hubs; 3 server orders + /servers/; home, search, 404
-    expect(built.pages).toBe(15 + 18 + 3 + 4 + 3);
-    expect([built.servers, built.tools]).toEqual([4, 11]);
+    // 4 servers + 12 tools; 4 risk, 5 category, 9 finding lists; 3 hubs; 3 server orders + /servers/; home, search, accuracy, 404
+    expect(built.pages).toBe(16 + 18 + 3 + 4 + 4);
+    expect([built.servers, built.tools]).toEqual([4, 12]);
     for (const file of ['tools/com-example-payments/create-refund/index.html', 'api/tools/com-example-payments/create-refund.json',
       'api/servers/mail-sender.json', 'servers/by-risk/1/index.html', 'risk/critical/index.html', 'findings/tool-poisoning/index.html',
       'search/manifest.json', 'sitemap.xml', 'sitemaps/sitemap-1.xml', 'robots.txt', 'llms.txt', 'api/policy.schema.json', '404.html']) {
@@ -44,7 +44,19 @@ describe('site', () => {
     const first = buildSite({ database, outDir: `${outDir}-again` });
     await expect(buildSite({ database, outDir: `${outDir}-other` })).rejects.toThrow(/already running/);
     expect((await first).pages).toBe(built.pages);
-    await rm(`${outDir}-again`, { recursive: true, force: true });
+    // Built without a site URL: no absolute URL of its own anywhere (relative or left out), and no sitemap.
+    const again = `${outDir}-again`;
+    const files = (await readdir(again, { recursive: true, withFileTypes: true })).filter((f) => f.isFile()).map((f) => join(f.parentPath, f.name));
+    expect(files.length).toBeGreaterThan(built.pages);
+    for (const file of files) expect(await readFile(file, 'utf8'), file).not.toMatch(/localhost|127\.0\.0\.1|mcp-risk\.example/);
+    const home = await readFile(join(again, 'index.html'), 'utf8');
+    expect(home).not.toMatch(/rel="canonical"|og:url|sitemap\.xml/);
+    const tool = await readFile(join(again, 'tools/com-example-payments/create-refund/index.html'), 'utf8');
+    expect(tool).toContain('"url":"/tools/com-example-payments/create-refund/"');
+    expect(files.some((f) => f.endsWith('sitemap.xml'))).toBe(false);
+    expect(await readFile(join(again, 'robots.txt'), 'utf8')).toBe('User-agent: *\nAllow: /\n');
+    expect(await readFile(join(again, 'llms.txt'), 'utf8')).toContain('- [Servers by name](/servers/by-name/1/)');
+    await rm(again, { recursive: true, force: true });
   });
 
   it('builds from PostgreSQL too', async () => {
@@ -124,6 +136,16 @@ describe('site', () => {
     expect(policy).toEqual(fixturePolicy('create_refund'));
     expect(validatePolicy(policy).valid).toBe(true);
     expect(validatePolicy(JSON.parse(await copy(page, 'rate-limit'))).valid).toBe(true);
+    // The jump to the policy, the policy in words after its snippet, the server policy inline but collapsed.
+    expect(await page.locator('p.jump a').innerText()).toBe('How to control create_refund');
+    expect(await page.locator('p.jump a').getAttribute('href')).toBe('#policy');
+    expect(await page.locator('h2#policy').innerText()).toBe('How to control create_refund');
+    expect(await page.locator('#policy ~ .copy-block + #policy-words').innerText()).toBe('Allowed, at most 5 calls an hour, only when args.reason is given, '
+      + 'and never when args.amount is more than 10000; everything else on this server is denied.');
+    const serverPolicy = page.locator('details.server-policy');
+    expect(await serverPolicy.getAttribute('open')).toBeNull();
+    expect(await page.locator('#server-policy-json').isVisible()).toBe(false);
+    await serverPolicy.locator('summary').click();
     expect(validatePolicy(JSON.parse(await page.locator('#server-policy-json').innerText())).valid).toBe(true);
     // This tool's rule alone, as the server's settings have it; Codex leaves a conditioned tool enabled.
     expect(JSON.parse(await copy(page, 'claude-code-settings'))).toEqual({ permissions: { ask: ['mcp__payments__create_refund'] } });
@@ -141,7 +163,8 @@ describe('site', () => {
     expect(await hidden.locator('#codex-config').innerText()).toBe('[mcp_servers.files]\ndisabled_tools = ["delete_path"]');
     // The server-wide parts rendered once per server: its policy and the sibling rows, without this tool.
     const serverApi = JSON.parse(await readFile(join(site.outDir, 'api/servers/io-github-acme-files.json'), 'utf8'));
-    expect(JSON.parse(await hidden.locator('#server-policy-json').innerText())).toEqual(serverApi.policy);
+    expect(await hidden.locator('#policy-words').innerText()).toBe('Hidden: the agent is never shown delete_path; everything else on this server is denied.');
+    expect(JSON.parse((await hidden.locator('#server-policy-json').textContent())!)).toEqual(serverApi.policy);
     expect(await hidden.locator('#related ~ .table-wrap tr[data-tool]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-tool')))).toEqual(['read-file', 'write-file']);
     await hidden.context().close();
     const read = await site.open('/tools/io-github-acme-files/read-file/');

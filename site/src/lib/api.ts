@@ -30,7 +30,7 @@ export function toolApi(bundle: ServerBundle, index: number, m: ToolModel, serve
     definition: m.definition, hash: m.hash, firstSeenAt: m.firstSeenAt, lastSeenAt: m.lastSeenAt,
     classification: c && { ...m.classification, rationale: c.rationale, evidence: c.evidence },
     findings: c?.findings ?? [],
-    policy: m.policy, status: m.status,
+    policy: m.policy, policyWords: m.policyWords?.text ?? null, status: m.status,
     // The server policy when the page shows it; else it is in the server's file.
     serverPolicy: m.serverPolicyJson ? server.policy : undefined,
     // Settings that block this tool; the server's file has the settings for all its blocked tools.

@@ -11,12 +11,13 @@ import type { DisplayFinding } from './format.ts';
 import type { Grade } from './grade.ts';
 import type { ToolStatus } from './policy.ts';
 import type { HowItRuns, SourceLink } from './server-facts.ts';
+import type { PolicyWords } from '../../../classifier/policy-words.ts';
 import type { LongText } from './text.ts';
 
 /** Build-wide facts every page needs: the public origin and the hashed asset URLs. */
 export interface SiteInfo {
-  /** Absolute, with a trailing slash, e.g. https://mcp-risk.example/ */
-  origin: string;
+  /** Absolute, with a trailing slash, e.g. https://mcp-risk.example/; null when the build has no site URL (no absolute URL is written). */
+  origin: string | null;
   css: string;
   js: string;
 }
@@ -124,6 +125,8 @@ export interface ToolModel {
   lastSeenAt: Date;
   policy: Policy | null;
   policyJson: string | null;
+  /** What the policy does, in one sentence written from it (code parts made visible). */
+  policyWords: PolicyWords | null;
   status: ToolStatus;
   statusText: string;
   /** The server policy, inline when small; else null (it is on the server page). */

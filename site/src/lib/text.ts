@@ -1,5 +1,6 @@
 // Crawled text made safe to show: invisible and bidi control characters made visible, long text cut
 // at a character boundary, and JSON with every character that matters to HTML escaped as \u sequences.
+import { markdownText } from './markdown.ts';
 
 /** Bidi overrides and isolates, zero-width and other format characters, C0/C1 controls but tab and newline. */
 const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]|\udb40[\udc00-\udc7f]/g;
@@ -21,9 +22,9 @@ export function cut(text: string, max: number): string {
   return text.slice(0, end);
 }
 
-/** One line of at most `max` characters, with an ellipsis when cut. */
+/** One line of plain text (its Markdown markup left out) of at most `max` characters, with an ellipsis when cut. */
 export function summary(text: string | null | undefined, max = 160): string {
-  const line = visible((text ?? '').trimStart().split('\n', 1)[0] ?? '');
+  const line = visible(markdownText((text ?? '').trimStart().split('\n', 1)[0] ?? ''));
   return line.length > max ? `${cut(line, max - 1)}…` : line;
 }
 

@@ -9,6 +9,7 @@ import type { Classification, ServerModel, ToolModel } from './model-types.ts';
 import { STATUS_TEXT, orderPolicyKeys, toolStatus } from './policy.ts';
 import { toolApiPath, toolPath, type BundleExtras } from './server-model.ts';
 import { faqFor } from './tool-faq.ts';
+import { policyWords } from '../../../classifier/policy-words.ts';
 import { longText, safeJson, summary, visible } from './text.ts';
 
 /** The finding to warn about above everything else: the first poisoning one of severity medium or more. */
@@ -22,7 +23,7 @@ export const MAX_SIBLINGS = 12;
 /** A definition larger than this is not inlined (it is in the JSON file). */
 export const MAX_INLINE_JSON = 8_000;
 /** A server policy larger than this is not repeated on each tool page (it is on the server page). */
-export const MAX_INLINE_SERVER_POLICY = 4_000;
+export const MAX_INLINE_SERVER_POLICY = 32_000;
 
 const policyText = (policy: unknown) => safeJson(orderPolicyKeys(policy), 2);
 
@@ -82,6 +83,7 @@ export function toolModel(bundle: ServerBundle, server: ServerModel, index: numb
     hash: tool.hash, firstSeenAt: tool.firstSeenAt, lastSeenAt: tool.lastSeenAt,
     policy: (tool.classification?.policy as ToolModel['policy']) ?? null,
     policyJson: null,
+    policyWords: null,
     status, statusText: STATUS_TEXT[status],
     serverPolicyJson: inlineServerPolicyJson(server),
     clients: toolClientExports(server.policy, server.exports.configName, tool.name), serverTools: server.tools.length,
@@ -95,6 +97,10 @@ export function toolModel(bundle: ServerBundle, server: ServerModel, index: numb
     faq: [],
   };
   model.policyJson = model.policy ? policyText(model.policy) : null;
+  if (model.policy) {
+    const words = policyWords(model.policy, tool.name);
+    model.policyWords = { text: visible(words.text), parts: words.parts.map((p) => (typeof p === 'string' ? p : { code: visible(p.code) })) };
+  }
   model.faq = faqFor(model);
   return model;
 }
