@@ -93,7 +93,14 @@ export function policyWords(policy: Policy, name: string): PolicyWords {
   return { parts, text: parts.map((p) => (typeof p === 'string' ? p : `\`${p.code}\``)).join('') };
 }
 
-/** The policy sentence a rationale ends with. */
+/** The policy sentence a rationale ends with (the common shape, one limit and nothing else, without building parts). */
 export function describeToolPolicy(name: string, policy: Policy): string {
+  const rules = Object.hasOwn(policy.tools ?? {}, name) ? policy.tools[name] : undefined;
+  if (rules && !policy.hide?.length && !rules.require?.length && !rules.deny_if?.length && (rules.limits?.length ?? 0) <= 1) {
+    const l = rules.limits?.[0];
+    const rest = `; everything else on this server is ${policy.default === 'deny' ? 'denied' : 'allowed'}.`;
+    if (!l) return `Recommended policy: Allowed${rest}`;
+    if (!l.scope || l.scope === 'grant') return `Recommended policy: Allowed, at most ${l.max} ${l.max === 1 ? 'call' : 'calls'} ${WINDOW[l.window] ?? `per ${l.window}`}${rest}`;
+  }
   return `Recommended policy: ${policyWords(policy, name).text}`;
 }

@@ -68,6 +68,8 @@ const FILLER = new Set(['a', 'an', 'the', 'of', 'to', 'for', 'in', 'on', 'by', '
 
 /** The sentence says no more than the tool's name ("Delete a bucket" for `delete_bucket`). */
 function echoesName(sentence: string, tokens: string[]): boolean {
+  // a long sentence says more than a name of a few words
+  if (sentence.length > 90) return false;
   const name = new Set(tokens.map(singular));
   for (const m of sentence.toLowerCase().matchAll(WORD)) {
     const w = m[0];

@@ -73,3 +73,16 @@ describe('policy in words', () => {
     expect([...seen].sort()).toEqual(expect.arrayContaining(['allowed', 'conditioned', 'hidden', 'limited']));
   });
 });
+
+describe('the rationale\'s policy sentence', () => {
+  it('says exactly what policyWords says, on its fast path too', async () => {
+    const { describeToolPolicy } = await import('../../classifier/policy-words.ts');
+    const { realTools } = await import('../classifier/real-tools.ts');
+    let n = 0;
+    for (const { c } of realTools()) {
+      expect(describeToolPolicy(c.name, c.policy)).toBe(`Recommended policy: ${policyWords(c.policy, c.name).text}`);
+      n++;
+    }
+    expect(n).toBeGreaterThan(4000);
+  });
+});
