@@ -44,6 +44,8 @@ export interface DocInput {
   catalogue?: ToolCatalogue;
 }
 
+/** A block in an attention tag (<IMPORTANT>, <system>, <instructions>…; any all-capitals tag), not formatting like <b>. */
+const TAG_BLOCK = /<([A-Z][A-Z_-]+|[Ii]mportant|[Ss]ystem|instructions?|hidden|secret|note|admin|override|context)\b[^>]*>[\s\S]*?<\/\1\s*>/g;
 const FIRST_SENTENCE = /^[^\n]*?(?:[.!?](?=\s)|\n|$)/;
 
 /** A definition as the rules read it; fields and sentences are split on first use only. */
@@ -110,7 +112,9 @@ class Doc implements FindingDoc {
     if (this.#purpose === undefined) {
       const { tool } = this.#input;
       const description = typeof tool.description === 'string' ? tool.description : '';
-      const first = FIRST_SENTENCE.exec(description.trimStart())?.[0] ?? '';
+      // The stated purpose never comes from a tagged block (<IMPORTANT>…</IMPORTANT>): that is where hidden orders live.
+      const stated = description.includes('<') ? description.replace(TAG_BLOCK, ' ') : description;
+      const first = FIRST_SENTENCE.exec(stated.trimStart())?.[0] ?? '';
       this.#purpose = `${splitName(this.name).join(' ')} ${typeof tool.title === 'string' ? tool.title : ''} ${first}`.toLowerCase();
     }
     return this.#purpose;

@@ -10,6 +10,7 @@ import { openDb } from '../../db/client.ts';
 import { upsertServer } from '../../db/queries/servers.ts';
 import { recordToolListing } from '../../db/queries/tool-listing.ts';
 import { SERVER_TOOLS, startFakeOpenAi, UNSURE, verdict, type FakeOpenAi } from '../helpers/fake-openai.ts';
+import { PROMPT_VERSION } from '../../classifier/llm/prompt.ts';
 
 function sink() {
   const stream = new PassThrough();
@@ -48,7 +49,7 @@ describe('classify commands with --llm', () => {
     expect(auto.code).toBe(0);
     expect(fake.tools().sort()).toEqual([...UNSURE].sort());
     const out = JSON.parse(auto.stdout) as { name: string; method: string; model?: string; category: string; promptVersion?: string }[];
-    expect(out.find((c) => c.name === 'process_items')).toMatchObject({ method: 'llm', model: fake.model, promptVersion: 'p1', category: 'Execute' });
+    expect(out.find((c) => c.name === 'process_items')).toMatchObject({ method: 'llm', model: fake.model, promptVersion: PROMPT_VERSION, category: 'Execute' });
     expect(out.find((c) => c.name === 'get_weather')).toMatchObject({ method: 'heuristic' });
     expect(auto.stderr).toMatch(/LLM review \(fake-model-1\): 3 calls \(3 requests\), 0 cached, 0 capped, 0 failed, 2 not sent/);
     fake.requests.length = 0;
