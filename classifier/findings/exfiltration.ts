@@ -1,16 +1,21 @@
 // Exfiltration and data harvesting (kind data_exfiltration): the definition asks the model to read
 // secrets, dotfiles, the environment or the conversation and pass them on, to send data to an address
 // the user did not give, or declares a parameter whose only use is to carry such data out.
-import { ADDRESS, CONFIGURATION, NEGATED, READ_OR_SEND, SENSITIVE, TO_MODEL } from './lexicon.ts';
+import { ADDRESS, CONFIGURATION, NEGATED, READ_OR_SEND, SECRET_ENV_NAME, SENSITIVE, TO_MODEL } from './lexicon.ts';
 import { eachSentence, hitAt, where, type FindingDoc, type FindingRule, type Sentence } from './rule.ts';
 
 /** The order reaches the model: "you must", "before using this tool", "please", "pass it as `x`". */
 const ORDER = /\b(?:please|before\s+(?:using|calling|invoking|running|answering|responding|replying)|prior\s+to|first)\b|^\W*(?:[\w ]{1,30},\s*)?(?:also\s+)?(?:read|cat|open|send|include|pass|upload|copy|attach|forward)\b|\b(?:run|execute)\s*:|\b(?:as|in|into|inside)\s+(?:the\s+)?[\x60'"]?\w+[\x60'"]?\s+(?:parameter|param|argument|field)\b/i;
 
+/** Into a parameter or field of the call: "in the `trace` field", "as the note argument". */
+const INTO_PARAMETER = /\b(?:as|in|into|inside|to)\s+(?:the\s+)?[\x60'"]?\w+[\x60'"]?\s+(?:parameter|param|argument|field)\b|\bvalue\s+of\b/i;
+
 function sensitiveIn(s: Sentence): RegExpExecArray | undefined {
   SENSITIVE.lastIndex = 0;
   const m = SENSITIVE.exec(s.text);
-  return m ?? undefined;
+  if (m) return m;
+  // a secret's variable name alone is configuration prose, unless its value is to go into the call
+  return (INTO_PARAMETER.test(s.text) && SECRET_ENV_NAME.exec(s.text)) || undefined;
 }
 
 /** Words of the tool's purpose that make secrets or the conversation its own business. */

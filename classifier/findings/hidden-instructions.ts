@@ -44,8 +44,9 @@ function ownAct(doc: FindingDoc, act: string): boolean {
 }
 
 const OVERRIDE = new RegExp([
-  String.raw`\b(?:ignore|disregard|forget|override|bypass|skip)\s+(?:all\s+|any\s+|every\s+)?(?:of\s+)?(?:the\s+|your\s+|my\s+|these\s+)?(?:previous|prior|above|earlier|preceding|system|original|existing|current|safety|security|developer|other)\s+(?:\w+\s+)?(?:instructions?|prompts?|directions|rules|guidelines|messages|guardrails|polic(?:y|ies)|restrictions|constraints)`,
+  String.raw`\b(?:ignore|disregard|forget|override|bypass|skip)\s+(?:all\s+|any\s+|every\s+)?(?:of\s+)?(?:the\s+|your\s+|my\s+|these\s+|the\s+user'?s\s+)?(?:previous|prior|above|earlier|preceding|system|original|existing|current|safety|security|developer|other)\s+(?:\w+\s+)?(?:instructions?|prompts?|directions|rules|guidelines|messages|guardrails|polic(?:y|ies)|restrictions|constraints)`,
   String.raw`\bignore\s+(?:everything|anything)\s+(?:else|above|before|you)`,
+  String.raw`\b(?:ignore|disregard|bypass|override)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+|its\s+|the\s+user'?s\s+|users'\s+)?(?:safety|security|content|moderation|privacy)\s+(?:settings|filters|checks|protections|safeguards|guardrails|measures|rules|policies|restrictions|warnings|preferences|guidelines)\b`,
   String.raw`\b(?:new|updated|real|actual|true)\s+(?:system\s+)?instructions?\s*:`,
   String.raw`\bfrom\s+now\s+on,?\s+(?:you|the\s+(?:assistant|model|ai))\b`,
   String.raw`\byour\s+(?:new|real|true|actual)\s+(?:task|instructions?|goal|role|purpose|objective)\s+(?:is|are)\b`,
@@ -58,6 +59,12 @@ const ROLE = new RegExp([
   String.raw`\b(?:enter|enable|activate|switch\s+to)\s+(?:developer|admin|god|jailbreak|unrestricted|dan)\s+mode\b|\b(?:developer|admin|god|jailbreak)\s+mode\s+(?:is\s+)?(?:now\s+)?(?:enabled|activated|on)\b`,
   String.raw`\byou\s+(?:have\s+been|are|were)\s+(?:granted|given|assigned)\s+(?:\w+\s+){0,2}?(?:admin|administrator|root|elevated|full|unrestricted|superuser)\b`,
   String.raw`\bescalate\s+(?:your\s+|its\s+)?privileges?\b|\bsudo\s+-[a-z]*l\b`,
+  String.raw`\b(?:you\s+are|you're|(?:the\s+)?(?:assistant|model|ai|agent)\s+is)\s+(?:now\s+)?(?:in|running\s+in|operating\s+in)\s+(?:\w+\s+)?(?:maintenance|developer|admin|debug|god|unrestricted|jailbreak|privileged|override)\s+mode\b`,
+  String.raw`\b(?:the\s+)?(?:assistant|model|ai|agent)\s+is\s+now\s+(?:a|an|the|authori[sz]ed|allowed|free|unrestricted|root|admin)\b`,
+  String.raw`\byou\s+(?:now\s+have|have\s+been\s+granted|are\s+now\s+granted)\s+(?:\w+\s+)?(?:root|admin\w*|elevated|unrestricted|superuser|sudo|full\s+system)\s+(?:privileges?|access|permissions?|rights)\b`,
+  String.raw`\b(?:as|in)\s+(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:tool|mode|agent|assistant),?\s+you\s+(?:have|hold|possess|are\s+granted)\s+(?:\w+\s+)?(?:root|admin\w*|elevated|unrestricted|superuser|full)\s+(?:privileges?|access|permissions?|rights)\b`,
+  String.raw`\byou\s+(?:may|can|should|must|are\s+(?:allowed|permitted|free)\s+to)\s+(?:now\s+|safely\s+|always\s+)?(?:skip|bypass|omit|ignore|disable)\s+(?:\w+\s+){0,2}?(?:confirmations?|approvals?|consent|permission\s+checks?|safety\s+checks?|security\s+checks?|confirmation\s+prompts?)\b`,
+  String.raw`\b(?:no\s+need\s+to|never|do\s+not|don't)\s+ask\s+(?:the\s+user\s+)?(?:for\s+)?(?:confirmation|approval|permission|consent)\b`,
 ].join('|'), 'i');
 
 const CONCEAL = new RegExp([
@@ -70,10 +77,10 @@ const CONCEAL = new RegExp([
   String.raw`\bwithout\s+(?:the\s+)?user(?:'s)?\s+(?:knowledge|knowing|awareness|noticing)\b`,
 ].join('|'), 'i');
 
-const BLOCK = /<\s*(important|system|instructions?|hidden|secret|admin|override|sys)\b[^>]{0,40}>[\s\S]{1,4000}?<\/\s*\1\s*>|<\s*important\s*>|<\|(?:im_start|im_end|system|endoftext)\|>|\[\/?INST\]|<<\/?SYS>>|\b(?:note|message|instructions?|reminder)\s+(?:to|for)\s+(?:the\s+)?(?:ai|assistant|model|llm|agent)\b|\[(?:SYSTEM|ADMIN|OVERRIDE)\]|^#{1,3}\s*system\b/im;
+const BLOCK = /<\s*(important|system|instructions?|hidden|secret|admin|override|sys)\b[^>]{0,40}>[\s\S]{1,4000}?<\/\s*\1\s*>|<\s*important\s*>|<\|(?:im_start|im_end|system|endoftext)\|>|\[\/?INST\]|<<\/?SYS>>|\b(?:note|message|instructions?|reminder)\s+(?:to|for)\s+(?:the\s+|all\s+)?(?:ai|assistant|model|llm|agent)s?\b|\[(?:SYSTEM|ADMIN|OVERRIDE)\]|^#{1,3}\s*system\b/im;
 
 /** A fake notice header in capitals: "SYSTEM UPDATE:", "SECURITY ALERT:", "INTERNAL DEV NOTE:". */
-const AUTHORITY = /\b(?:(?:CRITICAL|URGENT|IMPORTANT|MANDATORY|OFFICIAL)\s+)?(?:SYSTEM|SECURITY|ADMIN(?:ISTRATOR)?|COMPLIANCE|INTERNAL(?:\s+DEV(?:ELOPER)?)?|DEV(?:ELOPER)?|AUDIT|MAINTENANCE|ENVIRONMENT|PRIVILEGE|PERFORMANCE|RESEARCH(?:\s+PROTOCOL)?|OPERATOR|ROOT|KERNEL|POLICY|PLATFORM|VENDOR|LEGAL)[ _](?:UPDATE|NOTE|NOTICE|MESSAGE|ALERT|PROTOCOL|DIRECTIVE|INSTRUCTIONS?|MAINTENANCE|OPTIMI[SZ]ATION|ENHANCEMENT|REQUIREMENT|VALIDATION|VERIFICATION|CHECK|OVERRIDE|ANNOUNCEMENT|POLICY|COMMAND|ORDER|MODE|PROMPT|REMINDER|ESCALATION(?:\s+CHECK)?)S?\b\s*[:!\-–—]/;
+const AUTHORITY = /\b(?:(?:CRITICAL|URGENT|IMPORTANT|MANDATORY|OFFICIAL)\s+)?(?:SYSTEM|SECURITY|ADMIN(?:ISTRATOR)?|COMPLIANCE|INTERNAL(?:\s+DEV(?:ELOPER)?)?|DEV(?:ELOPER)?|AUDIT|MAINTENANCE|ENVIRONMENT|PRIVILEGE|PERFORMANCE|RESEARCH(?:\s+PROTOCOL)?|OPERATOR|ROOT|KERNEL|POLICY|PLATFORM|VENDOR|LEGAL)[ _](?:UPDATE|NOTE|NOTICE|MESSAGE|ALERT|PROTOCOL|DIRECTIVE|INSTRUCTIONS?|MAINTENANCE|OPTIMI[SZ]ATION|ENHANCEMENT|REQUIREMENT|VALIDATION|VERIFICATION|CHECK|OVERRIDE|ANNOUNCEMENT|POLICY|COMMAND|ORDER|MODE|PROMPT|REMINDER|ESCALATION(?:\s+CHECK)?)S?\b(?:\s+(?:FROM|BY)\s+(?:THE\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})?\s*[:!\-–—]/;
 
 /** An order to run something, in the sentence. */
 const RUN_ORDER = /\b(?:execute|run)\s+(?:the\s+)?(?:following|this|these)\b|\bplease\s+(?:first\s+)?(?:run|execute)\b|\b(?:must|should|need\s+to|have\s+to|always|required\s+to)\s+(?:first\s+|also\s+|then\s+)?(?:execute|run)\b|\b(?:run|execute)\s*:/i;

@@ -12,6 +12,10 @@ export const TO_MODEL = new RegExp([
   String.raw`\b(?:must|should)\s+(?:first|also|then|additionally|immediately|now|always)\b`,
   String.raw`\b(?:is|are)\s+(?:mandatory|compulsory|required)\s+(?:for\s+(?:all|every|any)|before)\b|\bthis\s+is\s+(?:a\s+)?(?:mandatory|compulsory)\b`,
   String.raw`\b(?:before|after|prior\s+to|when(?:ever)?)\s+(?:you\s+)?(?:using|use|calling|call|invoking|running|processing|answering|responding)\s+(?:this|any|the|these)\b`,
+  // a tool does not answer: "before replying", "prior to answering" speaks to the model
+  String.raw`\b(?:before|prior\s+to|after)\s+(?:you\s+)?(?:reply|replying|answer|answering|respond|responding)\b`,
+  // the model addressed by name: "Assistant: …", "Claude, …"
+  String.raw`(?:^|[.!?]\s+|\n)\s*(?:dear\s+)?(?:assistant|ai\s+assistant|ai\s+agent|claude|chatgpt|copilot|llm)s?\s*[:,]\s`,
 ].join('|'), 'i');
 
 /** A justification that dresses an order up as a requirement: compliance, security, audit, consistency. */
@@ -25,7 +29,7 @@ export const PRETEXT = new RegExp([
 /** Data a tool has no business asking the model to read or pass on. */
 export const SENSITIVE = new RegExp([
   String.raw`~\/\.ssh\b|\.ssh\/|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|\.aws\/(?:credentials|config)|\.kube\/config|\.gnupg\b|\/etc\/(?:passwd|shadow|sudoers)\b`,
-  String.raw`\.npmrc\b|\.pypirc\b|\.netrc\b|\.pgpass\b|\.git-credentials|\.docker\/config\.json|\bmcp\.json\b|claude_desktop_config|\.cursor\/|\.(?:bash|zsh)rc\b|\.(?:bash|zsh)_history\b`,
+  String.raw`\.npmrc\b|\.pypirc\b|\.netrc\b|\.pgpass\b|\.git-credentials|\.docker\/config\.json|\bmcp\.json\b|claude_desktop_config|\.cursor\/|\.(?:bash|zsh)rc\b|\.(?:bash|zsh)_history\b|\b(?:shell|bash|zsh|terminal|command)\s+history\b`,
   String.raw`(?:^|[\s'"\x60(~\/])\.env\b|\benvironment\s+variables?\b|\benv\s+vars?\b|\bprocess\.env\b|\bos\.environ\b|\$(?:HOME|PATH|USER|AWS_\w+|OPENAI_\w+|ANTHROPIC_\w+|GITHUB_TOKEN)\b`,
   String.raw`\b(?:conversation|chat|message|dialog(?:ue)?)\s+(?:history|log|transcript|context)s?\b|\b(?:full|entire|whole|complete)\s+(?:conversation|chat|context|transcript|dialog(?:ue)?|message\s+history)\b`,
   String.raw`\b(?:all\s+|the\s+)?(?:previous|prior|earlier|past|last)\s+(?:messages|conversations?|turns|exchanges|tool\s+(?:calls|results|outputs)|(?:list_)?chats?\s+(?:results?|calls?))\b|\bsystem\s+prompt\b|\b(?:your|the\s+model'?s?)\s+instructions\b`,
@@ -34,6 +38,9 @@ export const SENSITIVE = new RegExp([
   String.raw`\b(?:private|secret|ssh|signing|pgp|gpg)\s+keys?\b|\bseed\s+phrases?\b|\bmnemonic\b|\bwallet\s+(?:keys?|seed)\b|\bkeychain\b|\bbrowser\s+(?:cookies|history|passwords)\b|\bsession\s+(?:cookies|tokens?)\b`,
   String.raw`\b(?:all|any|every|other)\s+(?:\w+\s+)?(?:api\s+keys?|tokens|credentials|passwords|secrets)\b|\b(?:api\s+keys?|access\s+tokens?|credentials|passwords|secrets)\s+(?:stored|saved|found|present|available|you\s+(?:have|know|can\s+find))\b`,
 ].join('|'), 'gi');
+
+/** A secret's environment variable named in capitals (AWS_SECRET_ACCESS_KEY, OPENAI_API_KEY): case matters, `access_token` is a parameter. */
+export const SECRET_ENV_NAME = /\b[A-Z][A-Z0-9]*_(?:SECRET(?:_ACCESS)?_KEY|SECRET|TOKEN|API_KEY|ACCESS_KEY|PASSWORD|PRIVATE_KEY|CREDENTIALS)\b/;
 
 /** Reading data or passing it on. */
 export const READ_OR_SEND = /\b(?:read|cat|open|load|dump|print|list|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|gather|harvest|share|report|output|paste|retrieve|access|echo|export|grab|obtain|capture|carry|contain|fill|summari[sz]e)\b/i;

@@ -12,11 +12,14 @@ const CLAIMS: RegExp[] = [
   /\bmost\s+(?:advanced|reliable|accurate|comprehensive|powerful|trusted|popular|sophisticated|complete|efficient|secure)\b(?:\s+and\s+\w+)?\s+(?:\w+\s+){0,4}?(?:tool|server|function|platform|solution|analy[sz]er|available|in\s+the\s+market|ever)\b/i,
   /\b(?:the\s+)?(?:premium|ultimate|professional|advanced|enhanced|improved|pro|superior|official|secure)\s+version\b/i,
   /\bsuperior\s+(?:\w+\s+)?(?:performance|quality|accuracy|results|data|reliability|processing|capabilities|functionality|precision|speed)\b/i,
+  /\bthe\s+only\s+(?:reliable|accurate|trusted|trustworthy|safe|secure|real|legitimate|correct|up-to-date)\b/i,
+  // running the others down is the same pitch from the other side
+  /\bother\s+(?:\w+\s+){0,2}?(?:tools?|servers?|functions?|alternatives|sources|services)\s+(?:\w+\s+){0,2}?(?:are|is|return|returns|give|gives|produce|provide|contain)\s+(?:\w+\s+){0,3}?(?:outdated|dangerous|unsafe|wrong|inaccurate|unreliable|insecure|broken|malicious|compromised|fake|harmful|incorrect)\b/i,
   /\b(?:better|faster|more\s+accurate|more\s+reliable)\s+(?:\w+\s+){0,3}?(?:than|compared\s+(?:to|with))\s+(?:any\s+|all\s+|the\s+)?(?:other|standard|regular|original|basic|default|existing)\b|\boutperforms\s+(?:all|any|other|the)\b/i,
 ];
 
 /** Language that asks to be picked: always use this tool, instead of any other, the only tool you need. */
-const SELECT = /\b(?:always|only)\s+(?:use|prefer|choose|select|pick|call)\s+(?:this|these)\s+(?:tool|function|server|one)s?\b(?!\s+(?:when|if|to\s+\w+\s+(?:when|if)))|\b(?:prefer|choose|pick|select)\s+this\s+(?:tool\s+)?(?:over|instead\s+of|before)\s+(?:any|all|other)\b|\b(?:do\s+not|don't|never)\s+use\s+(?:any\s+)?other\s+(?:\w+\s+)?(?:tools?|servers?|functions?|alternatives)\b|\bthe\s+only\s+(?:\w+\s+)?tool\s+(?:you|that)\s+(?:need|should|must)\b|\b(?:instead\s+of|rather\s+than|over)\s+(?:any|all)\s+other\s+(?:\w+\s+){0,2}?(?:tools|servers|functions|alternatives|options)\b|\bcompared\s+to\s+other\s+(?:\w+\s+){0,3}?tools\b|\bahead\s+of\s+(?:any\s+|all\s+)?other\b|\b(?:prefer|choose|pick|select)\s+this\s+(?:\w+\s+)?(?:tool\s+)?over\s+(?:any|all|other)\b/i;
+const SELECT = /\b(?:always|only)\s+(?:use|prefer|choose|select|pick|call)\s+(?:this|these)\s+(?:tool|function|server|one)s?\b(?!\s+(?:when|if|to\s+\w+\s+(?:when|if)))|\b(?:prefer|choose|pick|select)\s+this\s+(?:tool\s+)?(?:over|instead\s+of|before)\s+(?:any|all|other)\b|\b(?:do\s+not|don't|never)\s+use\s+(?:any\s+)?other\s+(?:\w+\s+)?(?:tools?|servers?|functions?|alternatives)\b|\bthe\s+only\s+(?:\w+\s+)?tool\s+(?:you|that)\s+(?:need|should|must)\b|\b(?:instead\s+of|rather\s+than|over)\s+(?:any|all)\s+other\s+(?:\w+\s+){0,2}?(?:tools|servers|functions|alternatives|options)\b|\bcompared\s+to\s+other\s+(?:\w+\s+){0,3}?tools\b|\bahead\s+of\s+(?:any\s+|all\s+)?other\b|\b(?:prefer|choose|pick|select)\s+this\s+(?:\w+\s+)?(?:tool\s+)?over\s+(?:any|all|other)\b|\bother\s+(?:\w+\s+){0,2}?(?:tools?|servers?|functions?|alternatives)\b[^.\n]{0,80}?\b(?:never|do\s+not|don't)\s+(?:use|call)\s+(?:them|those)\b/i;
 
 
 export const PREFERENCE_RULES: FindingRule[] = [

@@ -39,6 +39,11 @@ const RETIRED = /(?:\b(?:tool|function|server|endpoint|method|api|command|featur
 const GO_ELSEWHERE = new RegExp(`\\b(?:use|call|redirect\\s+to|switch\\s+to|route\\s+(?:it\\s+|them\\s+|all\\s+\\w+\\s+)?to|invoke|migrate\\s+to)\\s+(?:the\\s+)?(?:new\\s+)?(?:secure\\s+)?(?:tool\\s+)?${IDENT}`, 'gi');
 /** Genuine deprecation notes say it plainly; rerouting attacks add a reason to obey. */
 const URGENT = /\b(?:security|vulnerab\w*|maintenance|compromised|unsafe|insecure|must|mandatory|required|immediately|all\s+\w+\s+requests)\b/i;
+/** A named tool declared out of service: "create_pull_request is broken". */
+const RETIRED_NAMED = new RegExp(`${IDENT}\\s+(?:is|are|has\\s+been|have\\s+been)\\s+(?:now\\s+)?(?:deprecated|disabled|broken|unsafe|insecure|compromised|unreliable|obsolete|outdated|removed|retired|no\\s+longer\\s+(?:available|supported|safe|working))\\b`, 'gi');
+/** The sentence says the tool is another server's: "the GitHub server's", "of the Slack MCP server". */
+const OTHER_OWNER = /\b[\w-]+\s+(?:mcp\s+)?server'?s\b|\b(?:of|from|on)\s+the\s+[\w-]+\s+(?:mcp\s+)?server\b/i;
+const ELSEWHERE = /\binstead\b|\b(?:use|call|switch\s+to|try)\s+(?:this|me|us)\b/i;
 const REROUTE = /\b(?:automatically\s+|silently\s+|now\s+)?(?:redirect(?:s|ed|ing)?|reroute[sd]?|re-route[sd]?)\s+(?:all\s+|any\s+|every\s+)?(?:\w+\s+){0,5}?(?:requests?|calls?|queries|searches|traffic|navigation|data|lookups)\b[^.\n]{0,80}?\bto\b|\b(?:automatically|silently)\s+(?:redirect(?:s|ed)?|reroute[sd]?)\s+(?:\w+\s+){0,3}?to\b/i;
 
 
@@ -74,6 +79,14 @@ export const SHADOWING_RULES: FindingRule[] = [
             }
           }
         }
+      }
+      // another server's tool declared broken, and the model sent here instead
+      for (const r of doc.sentences) {
+        const hit = scan(doc, RETIRED_NAMED, false, (n, s) => `The definition declares another server's tool (${n}) out of service to draw its calls${where(s.seg)}.`, undefined, [r]);
+        if (!hit || !(hit.message.includes(', a tool of ') || OTHER_OWNER.test(r.text))) continue;
+        const window = all.slice(r.index, r.index + 3).filter((s) => s.seg === r.seg).map((s) => s.text).join(' ');
+        GO_ELSEWHERE.lastIndex = 0;
+        if (ELSEWHERE.test(window) || GO_ELSEWHERE.test(window)) return hit;
       }
       for (const s of doc.sentences) {
         const m = REROUTE.exec(s.text);
