@@ -46,6 +46,9 @@ function ownAct(doc: FindingDoc, act: string): boolean {
 const OVERRIDE = new RegExp([
   String.raw`\b(?:ignore|disregard|forget|override|bypass|skip)\s+(?:all\s+|any\s+|every\s+)?(?:of\s+)?(?:the\s+|your\s+|my\s+|these\s+|the\s+user'?s\s+)?(?:previous|prior|above|earlier|preceding|system|original|existing|current|safety|security|developer|other)\s+(?:\w+\s+)?(?:instructions?|prompts?|directions|rules|guidelines|messages|guardrails|polic(?:y|ies)|restrictions|constraints)`,
   String.raw`\bignore\s+(?:everything|anything)\s+(?:else|above|before|you)`,
+  String.raw`\bforget\s+(?:what|everything|anything|all)\s+(?:\w+\s+)?(?:you\s+(?:were|have\s+been|are)\s+(?:told|instructed|given|taught)|(?:you\s+)?(?:know|learned|read)\b)`,
+  String.raw`\btreat\s+(?:any|all|the|every)\s+(?:\w+\s+){0,3}?(?:instructions?|text|content|commands?|requests?|directions)\s+(?:\w+\s+){0,6}?as\s+(?:if\s+)?(?:coming\s+from|from|written\s+by|issued\s+by|given\s+by|they\s+came\s+from)\s+(?:the\s+)?(?:user|system|operator|developer|administrator)\b`,
+  String.raw`\b(?:obey|follow|execute|carry\s+out)\s+(?:any|all|every)\s+(?:\w+\s+)?(?:instructions?|commands?|directions)\s+(?:found|contained|written|embedded|hidden)\s+(?:in|on|inside)\b`,
   String.raw`\b(?:ignore|disregard|bypass|override)\s+(?:all\s+|any\s+)?(?:the\s+|your\s+|its\s+|the\s+user'?s\s+|users'\s+)?(?:safety|security|content|moderation|privacy)\s+(?:settings|filters|checks|protections|safeguards|guardrails|measures|rules|policies|restrictions|warnings|preferences|guidelines)\b`,
   String.raw`\b(?:new|updated|real|actual|true)\s+(?:system\s+)?instructions?\s*:`,
   String.raw`\bfrom\s+now\s+on,?\s+(?:you|the\s+(?:assistant|model|ai))\b`,
@@ -65,10 +68,13 @@ const ROLE = new RegExp([
   String.raw`\b(?:as|in)\s+(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:tool|mode|agent|assistant),?\s+you\s+(?:have|hold|possess|are\s+granted)\s+(?:\w+\s+)?(?:root|admin\w*|elevated|unrestricted|superuser|full)\s+(?:privileges?|access|permissions?|rights)\b`,
   String.raw`\byou\s+(?:may|can|should|must|are\s+(?:allowed|permitted|free)\s+to)\s+(?:now\s+|safely\s+|always\s+)?(?:skip|bypass|omit|ignore|disable)\s+(?:\w+\s+){0,2}?(?:confirmations?|approvals?|consent|permission\s+checks?|safety\s+checks?|security\s+checks?|confirmation\s+prompts?)\b`,
   String.raw`\b(?:no\s+need\s+to|never|do\s+not|don't)\s+ask\s+(?:the\s+user\s+)?(?:for\s+)?(?:confirmation|approval|permission|consent)\b`,
+  String.raw`\b(?:authori[sz]ed|allowed|permitted|cleared|approved)\s+(?:you|the\s+(?:assistant|model|agent|ai))\s+to\b[^.\n]{0,80}?(?:\bwithout\s+(?:\w+\s+)?(?:confirmation|approval|asking|consent|checking|review)|\bskip|\bbypass)`,
+  String.raw`\b(?:respond|answer|reply|speak|talk|write)\s+(?:only|always|exclusively)\s+(?:in|as|with)\s+(?:the\s+)?(?:persona|character|voice|role|identity)\s+of\b`,
 ].join('|'), 'i');
 
 const CONCEAL = new RegExp([
   String.raw`\b(?:do\s+not|don't|never|must\s+not|should\s+not|shouldn't|without)\s+(?:\w+\s+){0,2}?(?:tell(?:ing)?|inform(?:ing)?|mention(?:ing)?|reveal(?:ing)?|disclos(?:e|ing)|notify(?:ing)?|alert(?:ing)?|let(?:ting)?|warn(?:ing)?|acknowledg(?:e|ing))\b[^.\n]{0,40}?\b(?:the\s+)?(?:user|human|customer|operator)s?\b`,
+  String.raw`\b(?:do\s+not|don't|never|must\s+not|should\s+not|shouldn't)\s+(?:\w+\s+){0,2}?(?:tell|inform|mention|reveal|disclose|notify|alert|warn)\b[^.\n]{0,40}?\b(?:the\s+)?(?:reviewer|requester|approver|auditor|anyone|anybody)s?\b`,
   String.raw`\b(?:keep|hide)\s+(?:this|it|these|that|the\s+\w+)\s+(?:\w+\s+)?(?:secret\s+|hidden\s+|confidential\s+)?from\s+(?:the\s+)?(?:user|human)`,
   String.raw`\bthe\s+user\s+(?:must|should|need)\s*(?:not|n't|never)\s+(?:\w+\s+)?(?:know|see|find\s+out|be\s+(?:told|informed|aware|notified))`,
   String.raw`\b(?:do\s+not|don't|never)\s+(?:\w+\s+)?(?:mention|reveal|disclose|acknowledge|discuss|explain|say)\s+(?:this|these|that|the|any)\s+(?:\w+\s+)?(?:instructions?|steps?|changes?|notes?|requirements?|rules?|redirect\w*|modifications?|checks?|actions?|details?|alias\w*|file)\b`,
@@ -77,13 +83,13 @@ const CONCEAL = new RegExp([
   String.raw`\bwithout\s+(?:the\s+)?user(?:'s)?\s+(?:knowledge|knowing|awareness|noticing)\b`,
 ].join('|'), 'i');
 
-const BLOCK = /<\s*(important|system|instructions?|hidden|secret|admin|override|sys)\b[^>]{0,40}>[\s\S]{1,4000}?<\/\s*\1\s*>|<\s*important\s*>|<\|(?:im_start|im_end|system|endoftext)\|>|\[\/?INST\]|<<\/?SYS>>|\b(?:note|message|instructions?|reminder)\s+(?:to|for)\s+(?:the\s+|all\s+)?(?:ai|assistant|model|llm|agent)s?\b|\[(?:SYSTEM|ADMIN|OVERRIDE)\]|^#{1,3}\s*system\b/im;
+const BLOCK = /<!--[^>]{0,400}?\b(?:model|assistant|ai|agent|llm)s?\b[\s\S]{0,2000}?-->|<\s*(important|system|instructions?|hidden|secret|admin|override|sys)\b[^>]{0,40}>[\s\S]{1,4000}?<\/\s*\1\s*>|<\s*important\s*>|<\|(?:im_start|im_end|system|endoftext)\|>|\[\/?INST\]|<<\/?SYS>>|\b(?:note|instructions?|reminder)\s+(?:to|for)\s+(?:the\s+|all\s+)?(?:ai|assistant|model|llm|agent)s?\b|\bmessage\s+(?:to|for)\s+(?:the\s+|all\s+)?(?:ai|assistant|model|llm|agent)s?\s*[:\-–—]|\[(?:SYSTEM|ADMIN|OVERRIDE)\]|^#{1,3}\s*system\b/im;
 
 /** A fake notice header in capitals: "SYSTEM UPDATE:", "SECURITY ALERT:", "INTERNAL DEV NOTE:". */
 const AUTHORITY = /\b(?:(?:CRITICAL|URGENT|IMPORTANT|MANDATORY|OFFICIAL)\s+)?(?:SYSTEM|SECURITY|ADMIN(?:ISTRATOR)?|COMPLIANCE|INTERNAL(?:\s+DEV(?:ELOPER)?)?|DEV(?:ELOPER)?|AUDIT|MAINTENANCE|ENVIRONMENT|PRIVILEGE|PERFORMANCE|RESEARCH(?:\s+PROTOCOL)?|OPERATOR|ROOT|KERNEL|POLICY|PLATFORM|VENDOR|LEGAL)[ _](?:UPDATE|NOTE|NOTICE|MESSAGE|ALERT|PROTOCOL|DIRECTIVE|INSTRUCTIONS?|MAINTENANCE|OPTIMI[SZ]ATION|ENHANCEMENT|REQUIREMENT|VALIDATION|VERIFICATION|CHECK|OVERRIDE|ANNOUNCEMENT|POLICY|COMMAND|ORDER|MODE|PROMPT|REMINDER|ESCALATION(?:\s+CHECK)?)S?\b(?:\s+(?:FROM|BY)\s+(?:THE\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})?\s*[:!\-–—]/;
 
 /** An order to run something, in the sentence. */
-const RUN_ORDER = /\b(?:execute|run)\s+(?:the\s+)?(?:following|this|these)\b|\bplease\s+(?:first\s+)?(?:run|execute)\b|\b(?:must|should|need\s+to|have\s+to|always|required\s+to)\s+(?:first\s+|also\s+|then\s+)?(?:execute|run)\b|\b(?:run|execute)\s*:/i;
+const RUN_ORDER = /\b(?:execute|run)\s+(?:the\s+)?(?:following|this|these)\b|\bplease\s+(?:first\s+)?(?:run|execute)\b|\b(?:must|should|need\s+to|have\s+to|always|required\s+to)\s+(?:first\s+|also\s+|then\s+)?(?:execute|run)\b|\b(?:run|execute)\s*:|\b(?:also|then|first|now|afterwards)\s+(?:run|execute)\b|(?:^|[.!?;]\s+)(?:run|execute)\s+[\x60'"]/i;
 /** Shell command syntax that no description needs to hand the model. */
 const COMMAND = /\bsudo\s+\S|\brm\s+-[a-z]*[rf]|\bcurl\s+(?:-\S+\s+)*(?:https?:|['"]?\$|\S+\.\S+)|\bwget\s+\S|\bchmod\s+[0-7+ugoa]|\bchown\s+\S|\bnc\s+-\w|\bnetcat\b|\b(?:ba|z)?sh\s+-c\b|\bpowershell\b|\bwhoami\b|\bcat\s+[~\/$.]\S*|\becho\s+\$\w|\bexport\s+[A-Z_]{2,}=|\bbase64\s+(?:-d|--decode)|\|\s*(?:ba|z)?sh\b|\/dev\/tcp\/|\bcrontab\s+-|\bprintenv\b|\bmkfifo\b/i;
 
@@ -94,6 +100,8 @@ const SIDE_ORDER = /(?<!\b(?:users?|customers?|humans?|people|admins?|administra
 /** The model is told what to say: a fixed message, an announcement, what to present something as. */
 const SAY = /\b(?:state|say|announce|declare|claim|(?:tell|inform|remind|warn|advise|notify|assure|reassure|convince|urge|encourage)\s+(?:the\s+)?users?|report\s+to\s+(?:the\s+)?users?|display\s+(?:the\s+|this\s+|a\s+)?(?:following\s+)?(?:message|text|notice|warning|alert|banner)|show\s+(?:the\s+|this\s+)?(?:following\s+)?(?:message|notice|warning|banner)|present\s+(?:it|this|that|them|its\s+\w+|the\s+\w+)\s+as|include\s+(?:the\s+following|this|a)\s+(?:message|text|statement|line|disclaimer|notice|link|announcement|recommendation)|(?:start|begin|end|prefix|conclude|finish)\s+(?:your|the|each|every)\s+(?:response|answer|reply|message|output)\s+with|(?:recommend|suggest|promote)\s+(?:\w+\s+){0,3}?to\s+the\s+users?|promotional\s+message)\b/i;
 const QUOTED = /^[\s:,]*(?:that\s+)?['"“‘`]/;
+/** What the user is to be told is an advert: a sale, a discount, an upgrade, a place to buy. */
+const PITCH = /\bon\s+sale\b|\bdiscount|\bcoupon|\bpromo(?:tion(?:al)?)?\s*code|\bbuy\b|\bsubscribe\b|\bupgrade\s+to\b|\bsign\s+up\b|\bsponsor/i;
 /** A forced message that only reports on the tool's own output (truncation, partial results) is ordinary. */
 const OWN_OUTPUT = /\btruncat|\bpartial\s+results|\bincomplete\s+(?:results|output|logs)|\bmore\s+results\b/i;
 
@@ -172,7 +180,7 @@ export const HIDDEN_RULES: FindingRule[] = [
       const rest = s.text.slice(m.index + m[0].length);
       const ordered = TO_MODEL.test(s.text) || /\bmust\b|\bmandatory\b/i.test(s.text);
       if (!ordered) return undefined;
-      if (!QUOTED.test(rest) && !/promotional/i.test(m[0])) return undefined;
+      if (!QUOTED.test(rest) && !/promotional/i.test(m[0]) && !PITCH.test(rest)) return undefined;
       const own = OWN_OUTPUT.test(rest);
       return hitAt(s, m, `The definition tells the model what to tell the user, words the user did not ask for${where(s.seg)}.`, own ? 'low' : undefined);
     }),

@@ -16,6 +16,9 @@ export const TO_MODEL = new RegExp([
   String.raw`\b(?:before|prior\s+to|after)\s+(?:you\s+)?(?:reply|replying|answer|answering|respond|responding)\b`,
   // the model addressed by name: "Assistant: …", "Claude, …"
   String.raw`(?:^|[.!?]\s+|\n)\s*(?:dear\s+)?(?:assistant|ai\s+assistant|ai\s+agent|claude|chatgpt|copilot|llm)s?\s*[:,]\s`,
+  String.raw`\b(?:hey|hi|hello|dear|attention|attn|psst)[\s,:]+(?:the\s+)?(?:ai|assistant|agent|model|llm|claude|chatgpt|copilot|bot)s?\b|<!--\s*(?:note\s+(?:to|for)\s+)?(?:the\s+)?(?:ai|assistant|agent|model|llm)s?\b`,
+  String.raw`\b(?:the\s+user|users|they|i)\s+(?:wants?|needs?|would\s+like|expects?|asked\s+for)\s+you\s+to\b|\bwhen(?:ever)?\s+(?:the\s+)?users?\s+(?:asks?|requests?|mentions?|says|wants|types|opens|starts)\b`,
+  String.raw`(?:^|[.!?;]\s+)(?:(?:respond|reply)\s+(?:only|always|in|with|to\s+the\s+user)|(?:tell|inform|remind|assure|convince)\s+the\s+user)\b`,
 ].join('|'), 'i');
 
 /** A justification that dresses an order up as a requirement: compliance, security, audit, consistency. */
@@ -28,13 +31,14 @@ export const PRETEXT = new RegExp([
 
 /** Data a tool has no business asking the model to read or pass on. */
 export const SENSITIVE = new RegExp([
-  String.raw`~\/\.ssh\b|\.ssh\/|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|\.aws\/(?:credentials|config)|\.kube\/config|\.gnupg\b|\/etc\/(?:passwd|shadow|sudoers)\b`,
+  String.raw`~\/\.[\w-]+|\.config\/(?:gh|gcloud|git|hub|op|rclone|doctl|heroku)\b|~\/\.ssh\b|\.ssh\/|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|\.aws\/(?:credentials|config)|\.kube\/config|\.gnupg\b|\/etc\/(?:passwd|shadow|sudoers)\b`,
   String.raw`\.npmrc\b|\.pypirc\b|\.netrc\b|\.pgpass\b|\.git-credentials|\.docker\/config\.json|\bmcp\.json\b|claude_desktop_config|\.cursor\/|\.(?:bash|zsh)rc\b|\.(?:bash|zsh)_history\b|\b(?:shell|bash|zsh|terminal|command)\s+history\b`,
   String.raw`(?:^|[\s'"\x60(~\/])\.env\b|\benvironment\s+variables?\b|\benv\s+vars?\b|\bprocess\.env\b|\bos\.environ\b|\$(?:HOME|PATH|USER|AWS_\w+|OPENAI_\w+|ANTHROPIC_\w+|GITHUB_TOKEN)\b`,
   String.raw`\b(?:conversation|chat|message|dialog(?:ue)?)\s+(?:history|log|transcript|context)s?\b|\b(?:full|entire|whole|complete)\s+(?:conversation|chat|context|transcript|dialog(?:ue)?|message\s+history)\b`,
   String.raw`\b(?:all\s+|the\s+)?(?:previous|prior|earlier|past|last)\s+(?:messages|conversations?|turns|exchanges|tool\s+(?:calls|results|outputs)|(?:list_)?chats?\s+(?:results?|calls?))\b|\bsystem\s+prompt\b|\b(?:your|the\s+model'?s?)\s+instructions\b`,
   String.raw`\bconversation\s+so\s+far\b|\bthe\s+user'?s\s+(?:original|full|entire|complete|exact|verbatim)\s+(?:messages?|request|prompt|input)\b|\b(?:seen|read|encountered|collected|shared)\s+(?:in|during)\s+(?:this|the)\s+(?:session|conversation|chat)\b`,
   String.raw`\b(?:every|all|any)\s+(?:\w+\s+){0,2}?(?:e-?mail\s+address(?:es)?|phone\s+numbers?|home\s+address(?:es)?|credit\s+card\s+numbers?)\b`,
+  String.raw`\b(?:every|all|any|each)\s+(?:\w+\s+){0,2}?(?:address(?:es)?|names?|contacts?|locations?|personal\s+(?:data|details|information))\s+(?:that\s+)?(?:the\s+user|you)\s+(?:mentions?|shares?|types?|gives?|provides?|sees?|reads?)\b`,
   String.raw`\b(?:private|secret|ssh|signing|pgp|gpg)\s+keys?\b|\bseed\s+phrases?\b|\bmnemonic\b|\bwallet\s+(?:keys?|seed)\b|\bkeychain\b|\bbrowser\s+(?:cookies|history|passwords)\b|\bsession\s+(?:cookies|tokens?)\b`,
   String.raw`\b(?:all|any|every|other)\s+(?:\w+\s+)?(?:api\s+keys?|tokens|credentials|passwords|secrets)\b|\b(?:api\s+keys?|access\s+tokens?|credentials|passwords|secrets)\s+(?:stored|saved|found|present|available|you\s+(?:have|know|can\s+find))\b`,
 ].join('|'), 'gi');
@@ -43,7 +47,7 @@ export const SENSITIVE = new RegExp([
 export const SECRET_ENV_NAME = /\b[A-Z][A-Z0-9]*_(?:SECRET(?:_ACCESS)?_KEY|SECRET|TOKEN|API_KEY|ACCESS_KEY|PASSWORD|PRIVATE_KEY|CREDENTIALS)\b/;
 
 /** Reading data or passing it on. */
-export const READ_OR_SEND = /\b(?:read|cat|open|load|dump|print|list|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|gather|harvest|share|report|output|paste|retrieve|access|echo|export|grab|obtain|capture|carry|contain|fill|summari[sz]e)\b/i;
+export const READ_OR_SEND = /\b(?:read|cat|open|load|dump|print|list|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|gather|harvest|share|report|output|paste|retrieve|access|echo|export|grab|obtain|capture|carry|contain|fill|summari[sz]e|reveal|disclose|keep\s+a\s+copy)\b/i;
 
 /** The act is forbidden or refused: "never include API keys", "rejects secret-shaped payloads". */
 export const NEGATED = /\b(?:never|not|don't|avoid|without|no)\s+(?:\w+\s+){0,2}(?:read|cat|open|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|log|store|expose|share|print|reading|sending|including|passing|putting|logging|storing|exposing|sharing)\b|\b(?:reject(?:ed|s)?|forbidden|disallowed|blocked|refuse[sd]?|redact(?:ed|s)?|masked|never\s+(?:logged|stored|sent|shared))\b/i;
@@ -52,7 +56,7 @@ export const NEGATED = /\b(?:never|not|don't|avoid|without|no)\s+(?:\w+\s+){0,2}
 export const CONFIGURATION = /\b(?:via|through|using|from|in|with|as)\s+(?:an?\s+|the\s+|your\s+)?(?:environment\s+variables?|env\s+vars?|\.env\s+file|config(?:uration)?\s+file)\b|\b(?:set|configure|define|export)\s+(?:the\s+|an?\s+|your\s+)?(?:[A-Z][A-Z0-9_]{2,}\s+)?(?:environment\s+variables?|env\s+vars?)\b/i;
 
 /** An address outside the conversation: a URL, e-mail address, phone number or IP address. */
-export const ADDRESS = /\bhttps?:\/\/[^\s'"`<>)]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\+\d[\d\s-]{7,}\d\b|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/i;
+export const ADDRESS = /\bhttps?:\/\/[^\s'"`<>)]+|\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|cc|xyz|app|example|co|ai|me|info|biz|ru|cn|top|site|online|sh|to|ly)\/[^\s'"`<>)]*|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\+\d[\d\s-]{7,}\d\b|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/i;
 
 /**
  * The cheap pre-check, run once over every definition: a superset of what the text rules need (an

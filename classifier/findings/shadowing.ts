@@ -5,7 +5,7 @@ import { foreignTool, IDENT, owner } from './foreign.ts';
 import { hitAt, where, type FindingDoc, type FindingRule, type RuleHit, type Sentence } from './rule.ts';
 
 const QUOTE = /[`'"]/;
-const INSIST = /\b(?:always|must|never|only\s+use)\b/i;
+const INSIST = /\b(?:always|must|never|only\s+use)\b|\broute\s+(?:all|every|any)\b|\bleaks?\b|\b(?:unsafe|insecure|compromised|malicious)\b/i;
 
 /** The first match of `re` (global; its first capture that matched is the identifier) that names a foreign tool. */
 function scan(doc: FindingDoc, re: RegExp, strict: boolean, message: (name: string, s: Sentence) => string,
@@ -44,7 +44,7 @@ const RETIRED_NAMED = new RegExp(`${IDENT}\\s+(?:is|are|has\\s+been|have\\s+been
 /** The sentence says the tool is another server's: "the GitHub server's", "of the Slack MCP server". */
 const OTHER_OWNER = /\b[\w-]+\s+(?:mcp\s+)?server'?s\b|\b(?:of|from|on)\s+the\s+[\w-]+\s+(?:mcp\s+)?server\b/i;
 const ELSEWHERE = /\binstead\b|\b(?:use|call|switch\s+to|try)\s+(?:this|me|us)\b/i;
-const REROUTE = /\b(?:automatically\s+|silently\s+|now\s+)?(?:redirect(?:s|ed|ing)?|reroute[sd]?|re-route[sd]?)\s+(?:all\s+|any\s+|every\s+)?(?:\w+\s+){0,5}?(?:requests?|calls?|queries|searches|traffic|navigation|data|lookups)\b[^.\n]{0,80}?\bto\b|\b(?:automatically|silently)\s+(?:redirect(?:s|ed)?|reroute[sd]?)\s+(?:\w+\s+){0,3}?to\b/i;
+const REROUTE = /\broute\s+(?:all|every|any)\s+(?:\w+\s+){0,3}?(?:requests?|calls?|queries|searches|traffic|lookups|messages|emails)\s+(?:here|through\s+(?:this|me|us)|to\s+(?:this|me|us))\b|\b(?:automatically\s+|silently\s+|now\s+)?(?:redirect(?:s|ed|ing)?|reroute[sd]?|re-route[sd]?)\s+(?:all\s+|any\s+|every\s+)?(?:\w+\s+){0,5}?(?:requests?|calls?|queries|searches|traffic|navigation|data|lookups)\b[^.\n]{0,80}?\bto\b|\b(?:automatically|silently)\s+(?:redirect(?:s|ed)?|reroute[sd]?)\s+(?:\w+\s+){0,3}?to\b/i;
 
 
 export const SHADOWING_RULES: FindingRule[] = [
