@@ -1,7 +1,9 @@
 // mcp-risk attempts: each crawl attempt of a run, what ran and why it ended as it did.
 import { clip } from '../crawler/clip.ts';
 import { listAttempts, newestRunId, type AttemptRow } from '../db/queries/attempts.ts';
-import { type Io, parseCommandArgs, positiveInt, UsageError, withDb } from './io.ts';
+import { type Io, withDb } from './io.ts';
+import { optionValues, parseCommandArgs, positiveInteger } from './options.ts';
+import { UsageError } from './usage-error.ts';
 
 export const ATTEMPTS_HELP = `Usage: mcp-risk attempts [--run ID] [--status KIND] [--server NAME] [--json]
 
@@ -46,7 +48,7 @@ export async function runAttemptsCommand(argv: string[], io: Io): Promise<number
     run: { type: 'string' }, status: { type: 'string' }, server: { type: 'string' }, json: { type: 'boolean' },
   });
   if (values.help) { io.stdout.write(ATTEMPTS_HELP); return 0; }
-  const requested = values.run === undefined ? undefined : positiveInt('attempts', 'run', values.run, 1);
+  const requested = values.run === undefined ? undefined : optionValues('attempts', values)('run', positiveInteger, 1);
   const statuses = values.status?.split(',').map((s) => s.trim()).filter(Boolean);
   const rows = await withDb(io.config, async ({ db }) => {
     const runId = requested ?? (await newestRunId(db));
