@@ -86,6 +86,27 @@ function laterVerb(tokens: string[]): boolean {
   return false;
 }
 
+const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
+/**
+ * A verb after the name's first word that the description capitalizes together with the word before it is
+ * part of a proper noun (`google-play-permissions`: "Google Play", `apple_pay_status`: "Apple Pay"), not an act.
+ */
+function withoutProperNouns(verbs: Verb[], tokens: string[], description: string): Verb[] {
+  if (verbs.length === 0 || !description) return verbs;
+  const object = READ_LEAD.exec(description)?.[1];
+  return verbs.filter((v) => {
+    const i = tokens.indexOf(v.word);
+    if (i <= 0) return true;
+    if (description.includes(`${cap(tokens[i - 1])} ${cap(v.word)}`)) return false;
+    // "Get options put/call ratio data" on `options_put_call`: the word is in what a read returns
+    return !(object && i > 0 && verbs[0].word !== tokens[0] && new RegExp(`(?:^|[^a-z])${v.word}(?:$|[^a-z])`, 'i').test(object));
+  });
+}
+
+/** A description that opens with a plain read, and the object it reads (up to the first clause break). */
+const READ_LEAD = /^\s*(?:gets?|fetch(?:es)?|retrieves?|lists?|returns?|shows?|reads?|looks?\s+up|searches|finds?|queries)\s+([^.;:\n]{1,60})/i;
+
 /** Analyses one tool in the context of its server. */
 export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolAnalysis {
   const description = typeof tool.description === 'string' ? tool.description : '';
@@ -107,7 +128,7 @@ export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolA
   const first = tokens[0];
   const isNamespace = tokens.length > 1 && first !== undefined && (server.serverWords.has(first) || (first === server.prefix && laterVerb(tokens)));
   const lone = !descVerbs.length && !nameVerb(first ?? '')?.ambiguous;
-  const nameVerbs = verbsOfName(tokens, 'name', isNamespace ? { namespace: always, keepLoneNamespace: lone } : NO_OPTIONS);
+  const nameVerbs = withoutProperNouns(verbsOfName(tokens, 'name', isNamespace ? { namespace: always, keepLoneNamespace: lone } : NO_OPTIONS), tokens, description);
   const objects: string[] = [];
   let head: string | undefined;
   let closed = false;

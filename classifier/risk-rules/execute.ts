@@ -17,6 +17,8 @@ const SCROLLS = new Set(['scroll', 'wheel', 'hover', 'zoom', 'pan']);
 const RERUN_VERBS = new Set(['rerun', 'retry', 'restart', 'trigger', 'run', 'start', 'stop', 'cancel', 'pause', 'resume', 'end', 'launch', 'halt', 'reload', 'refresh', 'hangup', 'leave', 'disconnect', 'connect', 'join', 'wake', 'step', 'test', 'continue', 'exec', 'execute', 'skip', 'abort', 'reboot', 'shutdown', 'suspend']);
 const MEDIA = new Set(['track', 'song', 'music', 'playback', 'playlist', 'album', 'sound', 'audio', 'video', 'player', 'volume', 'shuffle', 'repeat', 'podcast', 'episode', 'radio', 'notification', 'ringtone', 'chime', 'beep']);
 const MEDIA_VERBS = new Set(['play', 'pause', 'resume', 'skip', 'next', 'previous', 'seek', 'shuffle', 'repeat', 'mute', 'unmute', 'transfer', 'queue', 'stop']);
+/** The description says it is about playback: "Start playback on the user's Spotify device". */
+const MEDIA_PROSE = /\b(?:playback|songs?|music|playlists?|albums?|podcasts?|spotify|sonos|itunes|apple music|youtube music)\b/i;
 const AGENT = /\bagents?\b|\bassistant\b/;
 const AGENT_SHELL = /\b(?:terminal|shell|cli|command[- ]line|git|file ops|edit files|run (?:any )?commands?|bash)\b/;
 const NEW_PIPELINE = /\b(?:triggers? a new|new (?:pipeline|build|workflow run)|generates? (?:an? )?(?:appropriate )?[a-z]* ?config(?:uration)?)\b/;
@@ -31,7 +33,11 @@ function hasAny(list: string[], set: ReadonlySet<string>): string | undefined {
 
 /** Free text that changes what runs (a working directory or a test class name does not). */
 const freeText = (f: RiskFacts) => !!(f.s.shell || f.s.code || f.s.content.length || f.urls.length || f.s.queryLang || f.runs || f.proseUrl);
-const messaging = (f: RiskFacts) => MESSAGE_VERBS.has(f.lemma) || f.s.recipients.length > 0 || f.a.domain?.id === 'voice' && !(RERUN_VERBS.has(f.lemma) && !f.freeInputs);
+/** What is called is software, not a person: "call_api", "Calls a Nodit Indexer API", "call the contract function". */
+const SOFTWARE_CALLED = new Set(['api', 'apis', 'endpoint', 'function', 'method', 'tool', 'service', 'webhook', 'operation', 'rpc', 'graphql', 'procedure', 'contract', 'lambda', 'action', 'route']);
+const CALLS_SOFTWARE = /\bcall(?:s|ing)?\s+(?:an?\s+|the\s+|any\s+)?(?:[\w.-]+\s+){0,4}?(?:apis?|endpoints?|functions?|methods?|tools?|services?|webhooks?|operations?|rpcs?|graphql|procedures?|contracts?|lambdas?|actions?|routes?)\b/i;
+const callsSoftware = (f: RiskFacts) => f.lemma === 'call' && !f.s.recipients.length && (!!hasAny(f.objects, SOFTWARE_CALLED) || !!hasAny(f.a.tokens, SOFTWARE_CALLED) || CALLS_SOFTWARE.test(f.a.lead));
+const messaging = (f: RiskFacts) => (MESSAGE_VERBS.has(f.lemma) && !callsSoftware(f)) || f.s.recipients.length > 0 || f.a.domain?.id === 'voice' && !(RERUN_VERBS.has(f.lemma) && !f.freeInputs);
 const agent = (f: RiskFacts) => AGENT.test(`${f.a.tokens.join(' ')} ${f.text.slice(0, 160)}`) && (f.lemma === 'run' || f.lemma === 'execute' || f.lemma === 'invoke' || f.lemma === 'call' || f.lemma === 'spawn' || f.lemma === 'start' || !f.lemma || f.a.tokens.includes('agent') || f.a.tokens.includes('code'));
 
 export const EXECUTE_RULES: RiskRule[] = [
@@ -112,7 +118,7 @@ export const EXECUTE_RULES: RiskRule[] = [
     id: 'execute.media', category: 'Execute', effect: 'lower', to: 'Low',
     consequence: 'At worst a runaway agent plays, skips or stops media.',
     summary: 'controls media playback on a device',
-    test: (f) => !messaging(f) && (MEDIA_VERBS.has(f.lemma) || f.a.tokens.includes('next') || f.a.tokens.includes('previous')) && (hasAny(f.objects, MEDIA) || hasAny(f.a.tokens, MEDIA)) ? `'${f.lemma || f.a.tokens[0]}' controls media playback` : undefined,
+    test: (f) => !messaging(f) && (MEDIA_VERBS.has(f.lemma) || f.a.tokens.includes('next') || f.a.tokens.includes('previous')) && (hasAny(f.objects, MEDIA) || hasAny(f.a.tokens, MEDIA) || MEDIA_PROSE.test(f.a.lead)) ? `'${f.lemma || f.a.tokens[0]}' controls media playback` : undefined,
   },
   {
     id: 'execute.scroll', category: 'Execute', effect: 'lower', to: 'Low',

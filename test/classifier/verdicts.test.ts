@@ -110,4 +110,33 @@ describe('runners, money movers and names that mislead', () => {
     expect(say.rationale).toMatch(/has no description/);
     expect(say.rationale).toMatch(/live voice call/);
   });
+
+  it('reads a verb inside a proper noun or inside what a read returns as a noun, not as the act', () => {
+    const play = one({ name: 'google-play-permissions', description: 'Get permissions required by a Google Play app.', inputSchema: { type: 'object', properties: { appId: str() } } }, 'app-insight');
+    expect([play.category, play.risk]).toEqual(['Read', 'Low']);
+    const ratio = one({ name: 'options_put_call', description: 'Get options put/call ratio data for a specific stock', inputSchema: { type: 'object', properties: { symbol: str() } } }, 'finbrain');
+    expect([ratio.category, ratio.risk]).toEqual(['Read', 'Low']);
+    // a leading verb still decides, and a later one that the description does not read as a noun too
+    expect(one({ name: 'play_song', description: 'Play a song on the Google Play Music app' }, 'music').category).toBe('Execute');
+    expect(one({ name: 'user_delete', description: 'Get rid of a user account', inputSchema: { type: 'object', properties: { id: str() } } }, 'crm').category).toBe('Destructive');
+  });
+
+  it('grades media playback Low, as reviewers do, from what the description says it plays', () => {
+    const c = one({ name: 'play', description: "Start playback on the user's active Spotify device", inputSchema: { type: 'object', properties: { uri: str() } } }, 'spotify');
+    expect([c.category, c.risk]).toEqual(['Execute', 'Low']);
+    expect(c.rules).toContain('execute.media');
+  });
+
+  it('never says an API call reaches people: calling software is not calling someone', () => {
+    for (const tool of [
+      { name: 'call_nodit_aptos_indexer_api', description: 'Calls a Nodit Aptos Indexer API. Returns the API response.', inputSchema: { type: 'object', properties: { operationId: str(), requestBody: { type: 'object' } } } },
+      { name: 'call_function', description: 'Call a view function of a deployed contract', inputSchema: { type: 'object', properties: { address: str(), fn: str() } } },
+    ]) {
+      const c = one(tool, 'chain');
+      expect(c.rules).not.toContain('execute.reaches-people');
+      expect(c.rationale).not.toMatch(/reach real people/);
+    }
+    const phone = classifyByName('voice', [{ name: 'call_number', description: 'Call a phone number and play a message', inputSchema: { type: 'object', properties: { to: str('Phone number in E.164') }, required: ['to'] } }])('call_number');
+    expect(phone.rules).toContain('execute.reaches-people');
+  });
 });
