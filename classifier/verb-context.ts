@@ -138,6 +138,10 @@ function tradingOrder(a: ToolAnalysis, verb: Verb): boolean {
   return a.schema.params.some((p) => TRADING_PARAMS.has(p.tokens.join(''))) || TRADING_WORDS.test(a.description.slice(0, 300));
 }
 
+/** Holdings that closing or removing unwinds, paying the money out (so it is no mere amendment). */
+export const HOLDINGS: ReadonlySet<string> = new Set(['collateral', 'liquidity', 'stake', 'position', 'margin', 'loan', 'deposit']);
+const UNWINDS = new Set(['remove', 'withdraw', 'close', 'unstake', 'redeem', 'liquidate', 'exit', 'unwind', 'reduce', 'decrease']);
+
 export interface ObjectRule { cls: VerbClass; evidence: string }
 
 /**
@@ -146,7 +150,13 @@ export interface ObjectRule { cls: VerbClass; evidence: string }
  */
 export function objectRule(verb: Verb | undefined, a: ToolAnalysis): ObjectRule | undefined {
   const o = a.objects;
-  if (!verb || verb.cls === 'read' || verb.cls === 'destructive' || verb.cls === 'financial') return undefined;
+  if (!verb || verb.cls === 'read' || verb.cls === 'financial') return undefined;
+  // removing collateral or liquidity, closing a position: money moves out of it (DeFi, trading)
+  const held = UNWINDS.has(verb.lemma) ? has(o, HOLDINGS) : undefined;
+  if (held && (moneyContext(a, o) || TRADING_WORDS.test(a.description.slice(0, 300)))) {
+    return { cls: 'financial', evidence: `name pairs '${verb.word}' with '${held}', which moves money out of it` };
+  }
+  if (verb.cls === 'destructive') return undefined;
   // finalizing an invoice bills the customer (Stripe charges a finalized invoice); drafting one does not
   const bill = BILLS.has(verb.lemma) ? has(o, BILLABLE) : undefined;
   if (bill) return { cls: 'financial', evidence: `name pairs '${verb.word}' with '${bill}', which bills the customer` };
@@ -159,7 +169,8 @@ export function objectRule(verb: Verb | undefined, a: ToolAnalysis): ObjectRule 
     return { cls: 'financial', evidence: `name pairs '${verb.word}' with '${money}', which moves money` };
   }
   const msg = has(o, MESSAGE);
-  if (msg && !o.includes('draft') && (SEND_LIKE.has(verb.lemma) || verb.cls === 'weak')) {
+  // an invite link, a draft: made, not sent
+  if (msg && !o.includes('draft') && !(msg === 'invite' && (o.includes('link') || /\binvite\s+links?\b/i.test(a.lead))) && (SEND_LIKE.has(verb.lemma) || verb.cls === 'weak')) {
     return { cls: 'execute', evidence: `name pairs '${verb.word}' with '${msg}', which leaves the system` };
   }
   if (verb.cls === 'weak') {

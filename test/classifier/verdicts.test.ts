@@ -139,4 +139,17 @@ describe('runners, money movers and names that mislead', () => {
     const phone = classifyByName('voice', [{ name: 'call_number', description: 'Call a phone number and play a message', inputSchema: { type: 'object', properties: { to: str('Phone number in E.164') }, required: ['to'] } }])('call_number');
     expect(phone.rules).toContain('execute.reaches-people');
   });
+
+  it('reads unwinding a holding as moving money, and an invite link as made rather than sent', () => {
+    const collateral = one({ name: 'REMOVE_COLLATERAL', description: 'Remove collateral from your BAMM position', inputSchema: { type: 'object', properties: { amount: str(), bammAddress: str() } } }, 'bamm');
+    expect([collateral.category, collateral.risk]).toEqual(['Financial', 'Critical']);
+    const position = one({ name: 'close_position', description: 'Close an open position on the exchange', inputSchema: { type: 'object', properties: { symbol: str() } } }, 'broker');
+    expect([position.category, position.risk]).toEqual(['Financial', 'Critical']);
+    // cancelling an order still only amends it, and a tab is not a holding
+    expect(one({ name: 'cancel_order', description: 'Cancel an open order on the exchange', inputSchema: { type: 'object', properties: { id: str() } } }, 'broker').risk).toBe('High');
+    expect(one({ name: 'close_tab', description: 'Close a browser tab', inputSchema: { type: 'object', properties: { index: { type: 'number' } } } }, 'browser').category).toBe('Execute');
+    const invite = one({ name: 'create_invite', description: 'Create a new invite link for a channel', inputSchema: { type: 'object', properties: { channelId: str(), maxAge: { type: 'number' } } } }, 'discord');
+    expect(invite.category).toBe('Write');
+    expect(one({ name: 'send_invite', description: 'Invite a user to the workspace by email', inputSchema: { type: 'object', properties: { email: str() } } }, 'slack').rules).toContain('execute.reaches-people');
+  });
 });
