@@ -171,6 +171,9 @@ function byAnotherTool(lead: string, runs: 'shell' | 'code' | 'sql'): boolean {
   return !!m && OTHER_TOOL_RUNS.test(lead.slice(Math.max(0, m.index - 80), m.index));
 }
 
+/** Verbs that end or hold what runs: they run nothing themselves. */
+const HALTS = new Set(['cancel', 'stop', 'kill', 'abort', 'terminate', 'interrupt', 'halt', 'pause', 'end']);
+
 /** The description's claims, computed once and only for the tools whose category needs them. */
 export function claimsOf(a: ToolAnalysis): Claims {
   if (a.claims) return a.claims;
@@ -179,7 +182,9 @@ export function claimsOf(a: ToolAnalysis): Claims {
   const lead = opening.slice(0, 300);
   const s = a.schema;
   const freeInput = !s.params.length || s.params.some((p) => p.type === 'string' && !p.values);
-  const runs = s.shell || s.code || s.queryLang || !freeInput ? undefined
+  // cancelling or stopping a statement runs nothing ("Cancel an executing SQL statement")
+  const halts = HALTS.has(a.nameVerbs[0]?.lemma ?? '');
+  const runs = s.shell || s.code || s.queryLang || !freeInput || halts ? undefined
     : DESC_SHELL.test(lead) ? 'shell' : DESC_CODE.test(lead) || DESC_REPL.test(lead) ? 'code' : DESC_SQL.test(lead) && !READ_ONLY_CLAIM.test(lead) ? 'sql' : undefined;
   a.claims = { readOnly: READ_ONLY_CLAIM.test(opening), guidance: GUIDANCE.test(opening), runs: runs && !byAnotherTool(lead, runs) ? runs : undefined };
   return a.claims;

@@ -63,7 +63,7 @@ const ID_TAIL = new Set(['id', 'ids', 'uid', 'key', 'name', 'slug', 'number', 'i
 const CONTENT = new Set(['body', 'content', 'text', 'message', 'html', 'markdown', 'data', 'payload']);
 
 const WRITABLE_LANG = /\b(?:sql|postgres|mysql|sqlite|t-sql|cypher|gremlin|sparql|n1ql|cql|hql|influxql|clickhouse|snowflake|athena|bigquery|duckdb|mssql|oracle|graphql mutation)\b/i;
-const READ_LANG = /\b(?:soql|sosl|promql|logql|traceql|kql|lucene|jql|esql|spl|flux|jq|jsonpath|xpath|graphql)\b/i;
+const READ_LANG = /\b(?:soql|sosl|promql|logql|traceql|kql|kusto|lucene|jql|wiql|esql|spl|flux|jq|jsonpath|xpath|graphql)\b/i;
 const READ_ONLY_CLAIM = /read[- ]only|only (?:select|read)|select (?:statements|queries) only|only select|only supports? select|cannot (?:modify|write)|does not modify|non-mutating|no (?:writes|mutations)|(?:insert|update|delete|drop)\b[^.\n]{0,60}\b(?:are |is )?not (?:supported|allowed|permitted)/i;
 const MUTATION = /mutation/i;
 /** A query run against a data store whose language the definition does not name: it can be anything the store accepts. */
@@ -100,7 +100,10 @@ function quotedValues(text: string): string[] {
 /** The query language a parameter takes: named by the parameter first, then by the tool. */
 function queryLanguage(p: Param, toolText: string): string | undefined {
   for (const text of [p.name, p.description, toolText]) {
-    const m = WRITABLE_LANG.exec(text) ?? READ_LANG.exec(text);
+    const w = WRITABLE_LANG.exec(text);
+    const r = READ_LANG.exec(text);
+    // the language named first: "WIQL, a SQL-like language" is WIQL
+    const m = w && r ? (r.index < w.index ? r : w) : w ?? r;
     if (m) return m[0];
   }
   return undefined;

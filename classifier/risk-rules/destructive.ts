@@ -36,6 +36,10 @@ const containerOf = (f: RiskFacts): string | undefined => {
   return f.a.tokens.slice(at + 1).find((t) => MEMBERSHIP_CONTAINERS.has(t));
 };
 
+/** "Flush table cache", "Clear the query cache": what goes is a cache, whatever the name says. */
+const CACHE_LEAD = /^\s*(?:flush(?:es)?|clears?|purges?|invalidates?|resets?|empt(?:y|ies)|drops?|evicts?)\s+(?:the\s+|all\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,2}?caches?\b/i;
+const cacheOnly = (f: RiskFacts) => f.head === 'cache' || CACHE_LEAD.test(f.a.lead);
+
 const MANY = /^(?:[a-z]+\s){0,2}(?:multiple|all|many|several|every|bulk)\b/;
 
 /** Bulk scope: a bulk or recursive flag, 'all' in the name, "Delete multiple …" in the description. */
@@ -77,13 +81,13 @@ export const DESTRUCTIVE_RULES: RiskRule[] = [
     id: 'destructive.store', category: 'Destructive', effect: 'base', to: 'Critical',
     consequence: 'A runaway agent could wipe a whole store in one call.',
     summary: 'deletes a whole store (database, table, repository, project, cluster)',
-    test: (f) => STORE.has(f.head) ? `deletes a whole store ('${f.head}')` : undefined,
+    test: (f) => STORE.has(f.head) && !cacheOnly(f) ? `deletes a whole store ('${f.head}')` : undefined,
   },
   {
     id: 'destructive.low-value', category: 'Destructive', effect: 'base', to: 'Medium',
     consequence: 'A runaway agent could delete such items one by one; each loss is small but cannot be undone.',
     summary: 'deletes one low-value item (a comment, a tag, an event)',
-    test: (f) => LOW_VALUE.has(f.head) ? `removes a low-value item ('${f.head}')` : undefined,
+    test: (f) => LOW_VALUE.has(f.head) ? `removes a low-value item ('${f.head}')` : cacheOnly(f) ? 'clears a cache, which is rebuilt from the data' : undefined,
   },
   {
     id: 'destructive.infrastructure', category: 'Destructive', effect: 'base', to: 'High',
@@ -122,7 +126,8 @@ export const DESTRUCTIVE_RULES: RiskRule[] = [
     id: 'destructive.any-path', category: 'Destructive', effect: 'raise', to: 'Critical',
     consequence: 'A runaway agent could delete any file or directory the server can reach.',
     summary: 'deletes any path on the filesystem',
-    test: (f) => f.fsPaths.length && !f.bounded && !f.s.methods ? `parameter \`${f.fsPaths[0].path}\` deletes any path` : undefined,
+    // deleting rows of a spreadsheet at a path deletes rows, not the path
+    test: (f) => f.fsPaths.length && !f.bounded && !f.s.methods && !LOW_VALUE.has(f.head) && !cacheOnly(f) ? `parameter \`${f.fsPaths[0].path}\` deletes any path` : undefined,
   },
   {
     id: 'destructive.personal-store', category: 'Destructive', effect: 'lower', to: 'Medium',

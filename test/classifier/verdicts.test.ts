@@ -152,4 +152,21 @@ describe('runners, money movers and names that mislead', () => {
     expect(invite.category).toBe('Write');
     expect(one({ name: 'send_invite', description: 'Invite a user to the workspace by email', inputSchema: { type: 'object', properties: { email: str() } } }, 'slack').rules).toContain('execute.reaches-people');
   });
+
+  it('keeps Critical for what can really wipe or rewrite: not a cache flush, a cancelled statement, rows of a sheet or a read-only query language', () => {
+    const flush = one({ name: 'mysql_flush_tables', description: 'Flush table cache to free resources.', inputSchema: { type: 'object', properties: {} } }, 'mysql');
+    expect(flush.risk).not.toBe('Critical');
+    expect(flush.rules).not.toContain('destructive.store');
+    const cancel = one({ name: 'databricks_cancel_statement', description: 'Cancel an executing SQL statement.', inputSchema: { type: 'object', properties: { statement_id: str('The statement ID of the statement to cancel.') }, required: ['statement_id'] } }, 'databricks');
+    expect(cancel.rules).not.toContain('execute.writable-query');
+    expect(cancel.risk).toBe('Medium');
+    const rows = one({ name: 'delete_sheet_rows', description: 'Delete rows from worksheet', inputSchema: { type: 'object', properties: { filepath: str('Path to Excel file'), sheet_name: str(), start_row: { type: 'integer' }, count: { type: 'integer' } } } }, 'excel');
+    expect(rows.rules).not.toContain('destructive.any-path');
+    expect(rows.category).toBe('Destructive');
+    const wiql = one({ name: 'query_work_items', description: 'Searches for work items using Work Item Query Language (WIQL), a SQL-like language.', inputSchema: { type: 'object', properties: { query: str('The WIQL query') } } }, 'azure-devops');
+    expect(wiql.category).toBe('Read');
+    // a statement that is run, and a table that is dropped, stay Critical
+    expect(one({ name: 'run_query', description: 'Execute a SQL query against the database', inputSchema: { type: 'object', properties: { sql: str() } } }, 'pg').risk).toBe('Critical');
+    expect(one({ name: 'drop_table', description: 'Drop a table from the database', inputSchema: { type: 'object', properties: { table: str() } } }, 'pg').risk).toBe('Critical');
+  });
 });
