@@ -86,6 +86,25 @@ function laterVerb(tokens: string[]): boolean {
   return false;
 }
 
+const SENTENCE_END = /[.!?]\s+(?=[A-Z])/;
+
+/**
+ * When the first sentence has only a general verb ("Manage ELIAS access controls."), the next one says what
+ * it does ("List, create, or delete access control entries.").
+ */
+function withNextSentence(verbs: Verb[], description: string): Verb[] {
+  if (!verbs.length || !verbs.every((v) => MANAGES.has(v.lemma))) return verbs;
+  const end = SENTENCE_END.exec(description.length > 600 ? description.slice(0, 600) : description);
+  if (!end) return verbs;
+  const rest = description.slice(end.index + end[0].length);
+  const next = verbsOfProse(rest, 'description');
+  // only a sentence that opens with its verbs: "List, create, or delete …", not "Should only use 1 word …"
+  const opens = next[0] && rest.trimStart().toLowerCase().startsWith(next[0].word.toLowerCase());
+  return opens && next.some((v) => v.cls !== 'weak') ? [...verbs, ...next] : verbs;
+}
+/** General verbs that say a tool handles something without saying what it does to it. */
+const MANAGES = new Set(['manage', 'handle', 'control', 'administer', 'operate', 'maintain', 'work', 'interact', 'access']);
+
 const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 /**
@@ -122,7 +141,7 @@ export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolA
       if (cls && !methodVerbs.some((v) => v.cls === cls)) methodVerbs.push({ lemma: m.toLowerCase(), cls, source: 'schema', word: m });
     }
   }
-  const descVerbs = verbsOfProse(description, 'description');
+  const descVerbs = withNextSentence(verbsOfProse(description, 'description'), description);
   // a sibling-wide first word is a namespace only before another verb (`pay_send`); a server-name word always
   // is, unless it is a plain verb and nothing else says what the tool does (`deploy_app`, no description)
   const first = tokens[0];

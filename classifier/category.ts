@@ -23,6 +23,9 @@ function best(classes: Set<VerbClass>): Category | undefined {
 const GENERIC = new Set(['update', 'modify', 'edit', 'change', 'set', 'sync', 'configure', 'patch', 'put', 'post', 'save', 'apply', 'process', 'run', 'execute', 'perform', 'submit', 'send', 'trigger', 'invoke', 'call']);
 
 const MAKERS = new Set(['create', 'generate', 'make', 'build', 'compose', 'draft']);
+/** Name verbs that try something out, and prose verbs that make the try a real delivery. */
+const PROBES = new Set(['test', 'try']);
+const SENDS = new Set(['send', 'trigger', 'fire', 'emit', 'deliver', 'post', 'publish', 'dispatch']);
 
 function emptySchema(a: ToolAnalysis): boolean {
   const props = a.tool.inputSchema?.properties;
@@ -92,6 +95,10 @@ export function decideCategory(a: ToolAnalysis): CategoryResult {
       } else if (soft && primary && GENERIC.has(primary.lemma) && prose.length > 1 && ORDER.indexOf(proseTop) < ORDER.indexOf(primary.cls)) {
         for (const v of prose) if (!v.ambiguous) classes.add(v.cls);
         ev.push(`${from} begins with '${prose[0].word}'`);
+      } else if (primary && PROBES.has(primary.lemma) && SENDS.has(prose[0].lemma)) {
+        // `testWebhook`: "Send a test event to a webhook endpoint" — the test is a real delivery
+        classes.add(prose[0].cls);
+        ev.push(`${from} begins with '${prose[0].word}': the test is really sent`);
       }
     }
   }

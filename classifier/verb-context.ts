@@ -45,7 +45,8 @@ const CODE_WORDS = /\b(?:javascript|js|script|expression|code|function|python|ty
 const REPOSITORY = new Set(['repository', 'repo', 'branch', 'remote', 'fork', 'checkout', 'worktree']);
 const DERIVED = new Set(['index', 'cache', 'embedding', 'thumbnail', 'preview', 'metadata', 'catalog', 'token', 'credential', 'data', 'state', 'model', 'status']);
 const CONTAINERS = /\b(?:docker|compose|container|containers|services?|podman|kubernetes|stack)\b/i;
-const WRITTEN_ARTIFACTS = new Set(['link', 'url', 'invite', 'invitation', 'token', 'key', 'password', 'credential', 'apikey', 'secret', 'invoice', 'coupon', 'certificate', 'cert', 'voucher']);
+const WRITTEN_ARTIFACTS = new Set(['link', 'url', 'invite', 'invitation', 'token', 'key', 'password', 'credential', 'apikey', 'secret', 'invoice', 'coupon', 'certificate', 'cert', 'voucher',
+  'order', 'ticket', 'shipment', 'booking', 'reservation']);
 const SAVES = /\b(?:creates?|saves?|writes?|stores?|imports?|uploads?)\b/i;
 const TEST_RUN = /\b(?:runs?|running|executes?)\s+(?:the\s+|all\s+|unit\s+|\w+\s+)?tests?\b|\btest suites?\b|\bxcodebuild\b|\bpytest\b|\bjest\b|\bvitest\b|\bmocha\b|\bgo test\b|\bcargo test\b/i;
 const TIMERS = new Set(['timer', 'stopwatch', 'time', 'entry', 'tracking', 'pomodoro', 'timesheet']);

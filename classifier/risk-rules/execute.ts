@@ -36,7 +36,10 @@ const freeText = (f: RiskFacts) => !!(f.s.shell || f.s.code || f.s.content.lengt
 /** What is called is software, not a person: "call_api", "Calls a Nodit Indexer API", "call the contract function". */
 const SOFTWARE_CALLED = new Set(['api', 'apis', 'endpoint', 'function', 'method', 'tool', 'service', 'webhook', 'operation', 'rpc', 'graphql', 'procedure', 'contract', 'lambda', 'action', 'route']);
 const CALLS_SOFTWARE = /\bcall(?:s|ing)?\s+(?:an?\s+|the\s+|any\s+)?(?:[\w.-]+\s+){0,4}?(?:apis?|endpoints?|functions?|methods?|tools?|services?|webhooks?|operations?|rpcs?|graphql|procedures?|contracts?|lambdas?|actions?|routes?)\b/i;
-const callsSoftware = (f: RiskFacts) => f.lemma === 'call' && !f.s.recipients.length && (!!hasAny(f.objects, SOFTWARE_CALLED) || !!hasAny(f.a.tokens, SOFTWARE_CALLED) || CALLS_SOFTWARE.test(f.a.lead));
+/** A call of software, or a send to a configured webhook or endpoint (`testWebhook` by id): no person is reached. */
+const callsSoftware = (f: RiskFacts) => !f.s.recipients.length && (f.lemma === 'call' && (!!hasAny(f.objects, SOFTWARE_CALLED) || !!hasAny(f.a.tokens, SOFTWARE_CALLED) || CALLS_SOFTWARE.test(f.a.lead))
+  || f.lemma === 'send' && !f.urls.length && !!hasAny(f.a.tokens, CONFIGURED_TARGETS));
+const CONFIGURED_TARGETS = new Set(['webhook', 'endpoint', 'hook']);
 const messaging = (f: RiskFacts) => (MESSAGE_VERBS.has(f.lemma) && !callsSoftware(f)) || f.s.recipients.length > 0 || f.a.domain?.id === 'voice' && !(RERUN_VERBS.has(f.lemma) && !f.freeInputs);
 const agent = (f: RiskFacts) => AGENT.test(`${f.a.tokens.join(' ')} ${f.text.slice(0, 160)}`) && (f.lemma === 'run' || f.lemma === 'execute' || f.lemma === 'invoke' || f.lemma === 'call' || f.lemma === 'spawn' || f.lemma === 'start' || !f.lemma || f.a.tokens.includes('agent') || f.a.tokens.includes('code'));
 

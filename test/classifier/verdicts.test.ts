@@ -169,4 +169,19 @@ describe('runners, money movers and names that mislead', () => {
     expect(one({ name: 'run_query', description: 'Execute a SQL query against the database', inputSchema: { type: 'object', properties: { sql: str() } } }, 'pg').risk).toBe('Critical');
     expect(one({ name: 'drop_table', description: 'Drop a table from the database', inputSchema: { type: 'object', properties: { table: str() } } }, 'pg').risk).toBe('Critical');
   });
+
+  it('reads past a general first sentence, a test that really sends, and orders generated from nothing given', () => {
+    const acl = one({ name: 'elias_access_control', description: 'Manage ELIAS access controls (requires global admin rights). List, create, or delete access control entries.',
+      inputSchema: { type: 'object', properties: { action: str('list = all access controls; set = add access control; delete = remove by ID'), id: str() } } }, 'elias');
+    expect(acl.category).toBe('Destructive');
+    // a next sentence that does not open with its verbs says nothing about what the tool does
+    expect(one({ name: 'jfk_text_search', description: 'Perform a text search on JFK files. Should only use 1 word for the query.', inputSchema: { type: 'object', properties: { query: str() } } }, 'jfk').category).toBe('Read');
+    const hook = one({ name: 'testWebhook', description: 'Send a test event to a webhook endpoint. Useful for verifying webhook configuration.', inputSchema: { type: 'object', properties: { webhookId: str('ID of the webhook to test') } } }, 'ckb');
+    expect(hook.category).toBe('Execute');
+    expect(hook.rationale).not.toMatch(/reach real people/);
+    expect(one({ name: 'test_connection', description: 'Test the connection to the database', inputSchema: { type: 'object', properties: {} } }, 'pg').category).toBe('Read');
+    const orders = one({ name: 'generate_purchase_orders_from_urgent_items', description: 'Automatically generate purchase orders from urgent reorder requirements', inputSchema: { type: 'object', properties: {} } }, 'stocktrim');
+    expect(orders.category).toBe('Write');
+    expect(one({ name: 'generate_uuid', description: 'Generate a random UUID', inputSchema: { type: 'object', properties: {} } }, 'util').category).toBe('Read');
+  });
 });
