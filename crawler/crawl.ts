@@ -120,7 +120,8 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
             work = await select(entry);
           } catch (error) {
             // one record the database refuses (say, a name too long to index) costs that record, never the run
-            const reason = `${normalizeText(entry.sourceKey).slice(0, 200)} could not be stored: ${normalizeText((error as Error).message ?? String(error)).slice(0, 300)}`;
+            const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error; // drizzle wraps the driver's error
+            const reason = `${normalizeText(entry.sourceKey.slice(0, 200))} could not be stored: ${normalizeText((cause instanceof Error ? cause.message : String(cause)).slice(0, 300))}`;
             state.rejected++;
             onEvent({ type: 'rejected', reason });
             continue;
