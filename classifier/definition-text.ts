@@ -67,13 +67,20 @@ const MAX_MARK = 160;
  * The text around [at, at + length), escaped like `excerpt()`, with `mark` locating the matched part in
  * the excerpt; a long match is cut to its first 160 characters, each side gets up to `pad` characters.
  */
+/** `i`, moved back one unit when it would split a surrogate pair (so an excerpt never holds half an emoji). */
+const whole = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  const p = text.charCodeAt(i - 1);
+  return i > 0 && c >= 0xdc00 && c <= 0xdfff && p >= 0xd800 && p <= 0xdbff ? i - 1 : i;
+};
+
 export function markedExcerpt(text: string, at: number, length: number, pad = 50): MarkedExcerpt {
-  const from = Math.max(0, at - pad);
+  const from = whole(text, Math.max(0, at - pad));
   const end = Math.min(text.length, at + length);
-  const to = Math.min(text.length, end + pad);
+  const to = whole(text, Math.min(text.length, end + pad));
   let hit = clean(text.slice(at, end));
   let cut = false;
-  if (hit.length > MAX_MARK) { hit = hit.slice(0, MAX_MARK); cut = true; }
+  if (hit.length > MAX_MARK) { hit = hit.slice(0, whole(hit, MAX_MARK)); cut = true; }
   const before = (from > 0 ? '…' : '') + clean(text.slice(from, at)).trimStart();
   const after = cut ? '…' : clean(text.slice(end, to)).trimEnd() + (to < text.length ? '…' : '');
   return { excerpt: before + hit + after, mark: [before.length, before.length + hit.length] };

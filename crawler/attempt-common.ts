@@ -7,6 +7,7 @@ import type { AttemptOptions, AttemptResult } from './attempt-types.ts';
 import { diagnose, failureFacts } from './diagnose.ts';
 import { listTools } from './list-tools.ts';
 import type { ListToolsResult } from './list-tools.ts';
+import { changed, emptyRecord, mergeRecord, normalizeJson } from '../db/normalize-text.ts';
 import { SCRATCH_TOKEN } from './placeholders.ts';
 
 /** Replaces the scratch placeholder in a value, or in every value of a record. */
@@ -14,10 +15,24 @@ export const fillScratch = (value: string, scratch: string) => value.split(SCRAT
 export const fillRecord = (record: Record<string, string>, scratch: string) =>
   Object.fromEntries(Object.entries(record).map(([k, v]) => [k, fillScratch(v, scratch)]));
 
-/** ok with the tools (or no_tools), per-tool issues by name, and what was learnt in `details`. */
+/**
+ * ok with the tools (or no_tools), per-tool issues by name, and what was learnt in `details`; `details.normalized`
+ * says what normalize-text.ts changed (counts by kind, and per tool its paths), `details.droppedTools` which entries
+ * could not be read at all and why.
+ */
 export function listedAttempt(result: ListToolsResult, details: Record<string, unknown> = {}): AttemptResult {
-  const issues: Record<string, string[]> = {};
-  for (const issue of result.issues) if (issue.tool) (issues[issue.tool] ??= []).push(issue.problem);
+  const issues = new Map<string, string[]>();
+  for (const issue of result.issues) {
+    if (issue.tool === undefined) continue;
+    const list = issues.get(issue.tool) ?? [];
+    list.push(issue.problem);
+    issues.set(issue.tool, list);
+  }
+  const total = emptyRecord();
+  const byTool = result.issues.filter((i) => i.normalization).map((i) => ({ tool: i.tool ?? null, ...i.normalization! }));
+  for (const i of byTool) mergeRecord(total, i, i.tool === null ? '' : `tools[${JSON.stringify(i.tool)}]`);
+  const server = normalizeJson({ serverInfo: result.serverInfo, protocolVersion: result.protocolVersion }, total);
+  const dropped = result.issues.filter((i) => i.dropped).map((i) => ({ tool: i.tool ?? null, reason: i.problem }));
   return {
     status: result.tools.length ? 'ok' : 'no_tools',
     tools: result.tools,
@@ -25,10 +40,12 @@ export function listedAttempt(result: ListToolsResult, details: Record<string, u
     details: {
       ...details,
       era: result.era,
-      protocolVersion: result.protocolVersion,
-      serverInfo: result.serverInfo,
+      protocolVersion: server.protocolVersion,
+      serverInfo: server.serverInfo,
       pages: result.pages,
-      listingIssues: result.issues.filter((i) => !i.tool).map((i) => i.problem),
+      listingIssues: result.issues.filter((i) => i.tool === undefined).map((i) => i.problem),
+      ...(changed(total) ? { normalized: { counts: total.counts, paths: total.paths, tools: byTool.slice(0, 50) } } : {}),
+      ...(dropped.length ? { droppedTools: dropped.slice(0, 50) } : {}),
     },
   };
 }

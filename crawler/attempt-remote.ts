@@ -14,7 +14,7 @@ const PLACEHOLDER = 'mcp-risk-placeholder';
 
 /** Values for the headers the registry marks required; optional ones are left out. */
 export function remoteHeaders(declared: RemoteLaunch['headers']): Record<string, string> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = Object.create(null); // keyed by names a registry chose
   for (const { name, required } of declared) {
     if (!required) continue;
     if (/^authorization$/i.test(name)) headers[name] = `Bearer ${PLACEHOLDER}`;

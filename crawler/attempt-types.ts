@@ -37,7 +37,8 @@ export interface AttemptResult {
   errorKind?: string;
   error?: string;
   tools?: ToolDefinition[];
-  issues?: Record<string, string[]>;
+  /** Parse problems per (normalized) tool name: a Map, since names are crawled text (`__proto__` included). */
+  issues?: ReadonlyMap<string, string[]>;
   /** Installed version, protocol version, server info, listing-level issues, the tries made. */
   details?: Record<string, unknown>;
   /** The line of the server's stderr, or npm's or the registry's answer, that proves the status. */

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
-import { descendantPids, signalAll, waitGone } from './process-tree.ts';
+import { descendants, killDescendants, signalAll, type ProcessRef } from './process-tree.ts';
 import { OutputLimitError, ProtocolError, ServerCrashedError, SpawnFailedError, type ListToolsError, type ProcessDiagnostics } from './errors.ts';
 
 export interface ChildTransportOptions {
@@ -40,6 +40,8 @@ export class ChildTransport implements Transport {
   protocolVersion?: string;
   exitCode?: number | null;
   signal?: NodeJS.Signals | null;
+  /** Processes of the tree still running when close() gave up on them (stuck in the kernel); empty after a clean close. */
+  survivors: ProcessRef[] = [];
   /** Non-JSON-RPC stdout lines: how many, the first few (truncated), and their text up to 16 KiB (usage text, banners). */
   readonly garbage = { count: 0, sample: [] as string[], text: '' };
   private child?: ChildProcessWithoutNullStreams;
@@ -52,6 +54,7 @@ export class ChildTransport implements Transport {
   private markClosed!: () => void;
   private readonly exited: Promise<void>;
   private markExited!: () => void;
+  private hasExited = false;
 
   constructor(private readonly opts: ChildTransportOptions) {
     this.closed = new Promise((resolve) => (this.markClosed = resolve));
@@ -94,6 +97,7 @@ export class ChildTransport implements Transport {
       child.once('exit', (code, signal) => {
         this.exitCode = code;
         this.signal = signal;
+        this.hasExited = true;
         this.markExited();
         signalAll([-child.pid!], 'SIGKILL'); // descendants left in the group
         void delay(500).then(() => this.finish()); // a grandchild may hold the pipes open
@@ -113,24 +117,35 @@ export class ChildTransport implements Transport {
   }
 
   /**
-   * Kills the process tree: its group and, through /proc, descendants that left the group (setsid), SIGTERM and then
-   * SIGKILL after the grace period. Resolves once the child's pipes are closed. Under bwrap the pid namespace dies with it.
+   * Kills the process tree and resolves only once it is gone: SIGTERM to the tree (its group too, unless the child
+   * is a supervisor), then after the grace period SIGKILL to every descendant, rescanned until none runs, then to the
+   * child's group until Node has reaped the child. Nothing the server started outlives close(), so an attempt is
+   * recorded only after its processes are dead. Under bwrap the pid namespace dies with the server.
    */
   close(): Promise<void> {
     return (this.closing ??= this.terminate());
   }
 
   private async terminate(): Promise<void> {
-    if (!this.child?.pid || this.finished) return this.finish();
-    const group = -this.child.pid;
-    const strays = descendantPids(this.child.pid);
-    this.child.stdin.end();
-    signalAll(this.opts.supervisor ? strays : [group, ...strays], 'SIGTERM');
-    await Promise.race([this.exited, delay(this.opts.killGraceMs ?? 250)]);
-    signalAll(strays, 'SIGKILL'); // whatever is left, even after a clean exit
-    await Promise.race([this.exited, delay(1000)]); // a supervisor reaps its children, then exits
-    signalAll([group], 'SIGKILL'); // ESRCH once the group is empty
-    await Promise.all([Promise.race([this.closed, delay(1000)]), waitGone(strays, 1000)]);
+    const child = this.child;
+    if (!child?.pid) return this.finish();
+    const pid = child.pid;
+    const group = -pid;
+    const root = () => (this.hasExited ? undefined : pid);
+    const tree = this.hasExited ? [] : descendants(pid);
+    if (!child.stdin.destroyed) child.stdin.end();
+    if (!this.hasExited || tree.length) {
+      signalAll(this.opts.supervisor ? tree.map((p) => p.pid) : [group, ...tree.map((p) => p.pid)], 'SIGTERM');
+      await Promise.race([this.exited, delay(this.opts.killGraceMs ?? 250)]);
+    }
+    // a supervisor reaps the server once it is killed, so its children go first; then the child and its group
+    this.survivors = await killDescendants(root, tree);
+    for (let waited = 0; !this.hasExited && waited < 30_000; waited += 50) {
+      signalAll([group], 'SIGKILL'); // the group outlives its leader only while a member runs; never signalled after the exit
+      await Promise.race([this.exited, delay(50)]);
+    }
+    if (this.survivors.length) this.survivors = await killDescendants(root, this.survivors, 1000);
+    await Promise.race([this.closed, delay(1000)]); // the pipes close once nothing holds them
     this.finish();
   }
 

@@ -15,6 +15,8 @@ import type { Launch } from './launch.ts';
 import { assertReachable, probeSandbox } from './sandbox-check.ts';
 import { identityKeys } from './sources/identity.ts';
 import type { ServerSource, SourceEntry } from './sources/source.ts';
+import { storableEntry } from './sources/storable-entry.ts';
+import { normalizeText } from '../db/normalize-text.ts';
 
 export interface CrawlOptions extends AttemptOptions {
   db: Db;
@@ -93,8 +95,9 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
     for (const p of pending) schedule({ id: p.serverId, name: p.name, launch: p.launch as Launch });
     const checkpoint = (run.checkpoint ?? {}) as Checkpoint;
     if (!checkpoint.exhausted && state.selected < limit) {
-      const select = async (entry: SourceEntry): Promise<Work | undefined> => {
-        if (runtimes && !runtimes.includes(entry.server.runtime)) return undefined;
+      const select = async (sent: SourceEntry): Promise<Work | undefined> => {
+        if (runtimes && !runtimes.includes(sent.server.runtime)) return undefined;
+        const entry = storableEntry(sent);
         const { id } = await upsertServer(db, entry.server, { keys: identityKeys(entry.server) });
         await recordSource(db, id, entry.source, entry.sourceKey, entry.raw);
         if (entry.tools?.length) {
@@ -112,13 +115,23 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
         for (const r of page.rejected) onEvent({ type: 'rejected', reason: r.reason });
         for (const entry of page.entries) {
           if (state.selected >= limit) { exhausted = false; break outer; }
-          const work = await select(entry);
+          let work: Work | undefined;
+          try {
+            work = await select(entry);
+          } catch (error) {
+            // one record the database refuses (say, a name too long to index) costs that record, never the run
+            const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error; // drizzle wraps the driver's error
+            const reason = `${normalizeText(entry.sourceKey.slice(0, 200))} could not be stored: ${normalizeText((cause instanceof Error ? cause.message : String(cause)).slice(0, 300))}`;
+            state.rejected++;
+            onEvent({ type: 'rejected', reason });
+            continue;
+          }
           if (!work) continue;
           state.selected++;
           state.total++;
           schedule(work);
         }
-        await saveCheckpoint(db, run.id, { cursor: page.nextCursor, exhausted: page.nextCursor === undefined });
+        await saveCheckpoint(db, run.id, { cursor: page.nextCursor === undefined ? undefined : normalizeText(page.nextCursor), exhausted: page.nextCursor === undefined });
         onEvent({ type: 'selected', selected: state.selected, toList: state.total, enumerationDone: false });
         // Back-pressure: do not enumerate far ahead of the listing.
         await queue.onSizeLessThan(concurrency * 8);

@@ -64,7 +64,7 @@ export function buildArguments(specs: Argument[] | undefined, where: 'arg' | 'ru
 }
 
 export function buildEnvironment(pkg: Package): { env: Record<string, string>; placeholders: string[]; secrets: string[]; optional: OptionalInput[] } {
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = Object.create(null); // keyed by names a registry chose (`__proto__` too)
   const placeholders: string[] = [];
   const secrets: string[] = [];
   const optional: OptionalInput[] = [];

@@ -54,6 +54,8 @@ interface ListState {
   phase: ListToolsPhase;
   /** The live child (a second one when the first rejected initialize as a modern-era server). */
   transport?: ChildTransport;
+  /** Every child spawned, all closed (and their process trees gone) before listTools returns. */
+  spawned: ChildTransport[];
   respawn(): ChildTransport;
 }
 
@@ -73,7 +75,7 @@ export async function listTools(opts: ListToolsOptions): Promise<ListToolsResult
   await probeSandbox(sandbox);
   const ownDir = opts.writableDir === undefined ? await mkdtemp(path.join(os.tmpdir(), 'mcp-risk-server-')) : undefined;
   const writableDir = path.resolve(opts.writableDir ?? ownDir!);
-  const state: ListState = { phase: 'initialize', respawn: () => { throw new Error('not spawned yet'); } };
+  const state: ListState = { phase: 'initialize', spawned: [], respawn: () => { throw new Error('not spawned yet'); } };
   const controller = new AbortController();
   setMaxListeners((opts.maxPages ?? 50) + 10, controller.signal); // the SDK adds one abort listener per request
   let timer: NodeJS.Timeout | undefined;
@@ -85,7 +87,11 @@ export async function listTools(opts: ListToolsOptions): Promise<ListToolsResult
     const env = { ...(sandbox.allowNetwork ? {} : OFFLINE_HINTS), ...sandbox.env, ...opts.env };
     assertCommandExists(opts.command, writableDir, sandboxEnv({ ...sandbox, env }).PATH);
     const spec = sandboxCommand({ ...sandbox, env, writableDir, command: opts.command, args: opts.args });
-    state.respawn = () => new ChildTransport({ ...opts.output, ...spec, cwd: writableDir, supervisor: !sandbox.unsafe });
+    state.respawn = () => {
+      const child = new ChildTransport({ ...opts.output, ...spec, cwd: writableDir, supervisor: !sandbox.unsafe });
+      state.spawned.push(child);
+      return child;
+    };
     const transport = (state.transport = state.respawn());
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -100,7 +106,7 @@ export async function listTools(opts: ListToolsOptions): Promise<ListToolsResult
     throw classify(error, state.transport, state.phase);
   } finally {
     clearTimeout(timer);
-    await state.transport?.close();
+    await Promise.all(state.spawned.map((t) => t.close()));
     if (ownDir) await rm(ownDir, { recursive: true, force: true });
   }
 }

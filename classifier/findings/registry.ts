@@ -10,13 +10,14 @@ import { HIDDEN_RULES } from './hidden-instructions.ts';
 import { INVISIBLE_RULES } from './invisible.ts';
 import { NAME_RULES } from './names.ts';
 import { PREFERENCE_RULES } from './preference.ts';
+import { REPLACED_RULES } from './replaced.ts';
 import type { RuleDoc } from './doc.ts';
 import type { FindingRule } from './rule.ts';
 import { SHADOWING_RULES } from './shadowing.ts';
 
 export const FINDING_RULES: readonly FindingRule[] = [
   ...HIDDEN_RULES, ...EXFILTRATION_RULES, ...SHADOWING_RULES, ...NAME_RULES, ...PREFERENCE_RULES,
-  ...CAPABILITY_RULES, ...INVISIBLE_RULES, ...SECRET_RULES,
+  ...CAPABILITY_RULES, ...INVISIBLE_RULES, ...REPLACED_RULES, ...SECRET_RULES,
 ];
 
 const maskOf = (families: readonly Family[] | undefined) => (families ?? []).reduce((m, f) => m | FAMILY[f], 0);

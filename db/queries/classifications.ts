@@ -1,6 +1,7 @@
 // Reads and writes of the classification stage.
 import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { normalizeJson, normalizeText } from '../normalize-text.ts';
 import { classifications, servers, tools, toolVersions } from '../schema.ts';
 import type { ToolDefinition } from '../tool-definition.ts';
 
@@ -41,12 +42,15 @@ export async function serverContexts(db: Db, serverIds: number[]) {
     .from(servers).where(inArray(servers.id, serverIds)).orderBy(servers.id);
 }
 
-/** Stores one classification per tool version and classifier version (re-running overwrites it). */
+/**
+ * Stores one classification per tool version and classifier version (re-running overwrites it). Its texts quote
+ * crawled definitions, so they are normalized (db/normalize-text.ts) like the definitions themselves.
+ */
 export async function saveClassification(db: Db, toolVersionId: number, c: StoredClassification, meta: ClassificationMeta): Promise<void> {
   const values = {
     method: meta.method, model: meta.model ?? null, promptVersion: meta.promptVersion ?? null,
-    category: c.category, risk: c.risk, confidence: c.confidence, rationale: c.rationale,
-    evidence: c.evidence, findings: c.findings, policy: c.policy as object, createdAt: new Date(),
+    category: c.category, risk: c.risk, confidence: c.confidence, rationale: normalizeText(c.rationale),
+    evidence: normalizeJson(c.evidence), findings: normalizeJson(c.findings), policy: normalizeJson(c.policy) as object, createdAt: new Date(),
   };
   await db.insert(classifications)
     .values({ toolVersionId, classifierVersion: meta.classifierVersion, ...values })

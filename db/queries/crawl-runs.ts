@@ -1,6 +1,7 @@
 // Crawl runs and their per-server attempts: what makes a killed run resumable.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { normalizeJson, normalizeText } from '../normalize-text.ts';
 import { crawlAttempts, crawlRuns, servers } from '../schema.ts';
 
 export type CrawlRun = typeof crawlRuns.$inferSelect;
@@ -28,7 +29,7 @@ export async function saveCheckpoint(db: Db, runId: number, checkpoint: unknown)
 }
 
 export async function finishRun(db: Db, runId: number, status: 'completed' | 'failed', summary: unknown): Promise<void> {
-  await db.update(crawlRuns).set({ status, summary: summary as object, finishedAt: new Date() }).where(eq(crawlRuns.id, runId));
+  await db.update(crawlRuns).set({ status, summary: normalizeJson(summary) as object, finishedAt: new Date() }).where(eq(crawlRuns.id, runId));
 }
 
 export interface AttemptOutcome {
@@ -46,20 +47,26 @@ export interface AttemptOutcome {
   networkMode?: string | null;
 }
 
-/** Records (or overwrites) the attempt of one server within a run. */
+/** Text made storable (db/normalize-text.ts) and cut to `max` characters, or null. */
+const text = (value: string | null | undefined, max = 4000) => (value ? normalizeText(value.slice(0, max)) : null);
+
+/**
+ * Records (or overwrites) the attempt of one server within a run. Every text and the details are normalized first:
+ * an error message quoting a server's NUL or lone surrogate is stored (with U+2400 / U+FFFD) instead of refused.
+ */
 export async function recordAttempt(db: Db, runId: number, serverId: number, outcome: AttemptOutcome): Promise<void> {
   const values = {
-    status: outcome.status,
-    errorKind: outcome.errorKind ?? null,
-    error: outcome.error ? outcome.error.slice(0, 4000) : null,
+    status: normalizeText(outcome.status),
+    errorKind: text(outcome.errorKind),
+    error: text(outcome.error),
     toolCount: outcome.toolCount ?? null,
     durationMs: outcome.durationMs ?? null,
-    details: outcome.details ?? null,
-    evidence: outcome.evidence ? outcome.evidence.slice(0, 1000) : null,
-    declaredVersion: outcome.declaredVersion ?? null,
-    listedVersion: outcome.listedVersion ?? null,
-    entryPoint: outcome.entryPoint ?? null,
-    commandLine: outcome.commandLine ? outcome.commandLine.slice(0, 4000) : null,
+    details: outcome.details ? normalizeJson(outcome.details) : null,
+    evidence: text(outcome.evidence, 1000),
+    declaredVersion: text(outcome.declaredVersion),
+    listedVersion: text(outcome.listedVersion),
+    entryPoint: text(outcome.entryPoint),
+    commandLine: text(outcome.commandLine),
     networkMode: outcome.networkMode ?? null,
     finishedAt: outcome.status === 'pending' ? null : new Date(),
   };

@@ -28,8 +28,9 @@ export interface PassContext {
 }
 
 function extrasOf(bundle: ServerBundle, ctx: PassContext): BundleExtras {
-  const sameName: Record<string, SameNameEntry> = {};
-  const samePurpose: Record<string, PurposeEntry> = {};
+  // keyed by crawled tool names (`__proto__` included): no prototype to collide with
+  const sameName: Record<string, SameNameEntry> = Object.create(null);
+  const samePurpose: Record<string, PurposeEntry> = Object.create(null);
   const { related } = ctx;
   for (const tool of bundle.tools) {
     const entry = related.sameName.get(tool.name);

@@ -59,14 +59,15 @@ describe('a crawl over hostile servers', () => {
     writeFileSync(config, JSON.stringify({ mcpServers: entries }));
     database = await openDb({ dataDir: 'memory://' });
     summary = await crawl({
-      db: database.db, source: clientConfigSource({ files: [config] }), concurrency: 4, timeoutMs: 10_000,
+      // 20 s: endless-cursor's 50 sandboxed round trips must fit in one listing's budget on a 2-core machine at load 14
+      db: database.db, source: clientConfigSource({ files: [config] }), concurrency: 4, timeoutMs: 20_000,
       cacheDir: join(dir, 'cache'), workDir: join(dir, 'work'),
     });
     const all = await database.db.select({ id: servers.id, title: servers.title, name: servers.name, status: crawlAttempts.status, error: crawlAttempts.error, toolCount: crawlAttempts.toolCount, details: crawlAttempts.details })
       .from(crawlAttempts).innerJoin(servers, eq(servers.id, crawlAttempts.serverId));
     if (process.env.FAULTS_DEBUG) console.log(all.map((r) => `${r.title} ${r.status} ${JSON.stringify(r.details)?.slice(0, 80)}`).join('\n'));
     for (const r of all) rows.set(Object.keys(entries).find((k) => r.name.endsWith(`:${k}`) || r.title === k) ?? r.name, r);
-  }, 120_000);
+  }, 180_000);
   afterAll(async () => {
     Object.assign(process.env, saved);
     for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];

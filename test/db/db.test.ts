@@ -52,11 +52,11 @@ for (const backend of backends) {
       const { db } = database;
       const { id } = await upsertServer(db, { name: 'history-server', runtime: 'npm' });
       const r1 = await recordToolListing(db, id, [readFile, writeFile]);
-      expect(r1).toEqual({ added: 2, changed: 0, unchanged: 0, removed: 0 });
+      expect(r1).toEqual({ added: 2, changed: 0, unchanged: 0, removed: 0, failed: [] });
       const r2 = await recordToolListing(db, id, [readFile, writeFile]);
-      expect(r2).toEqual({ added: 0, changed: 0, unchanged: 2, removed: 0 });
+      expect(r2).toEqual({ added: 0, changed: 0, unchanged: 2, removed: 0, failed: [] });
       const r3 = await recordToolListing(db, id, [{ ...readFile, description: 'Read any file on disk' }]);
-      expect(r3).toEqual({ added: 0, changed: 1, unchanged: 0, removed: 1 });
+      expect(r3).toEqual({ added: 0, changed: 1, unchanged: 0, removed: 1, failed: [] });
       const rows = await db.select().from(tools).where(eq(tools.serverId, id));
       expect(rows.find((t) => t.name === 'write_file')?.removedAt).toBeInstanceOf(Date);
       const readTool = rows.find((t) => t.name === 'read_file')!;
@@ -69,6 +69,23 @@ for (const backend of backends) {
       await recordToolListing(db, id, [readFile, writeFile]);
       expect((await currentTools(db, [id])).map((t) => t.name).sort()).toEqual(['read_file', 'write_file']);
       expect(await db.select().from(tools).where(eq(tools.serverId, id))).toHaveLength(2);
+    });
+
+    it('loses only the tool the database refuses, with its reason, and stores the attempt of a hostile error text', async () => {
+      const { db } = database;
+      const { id } = await upsertServer(db, { name: 'refused-server', runtime: 'npm' });
+      // too long for the unique index on (server, name) once compressed: PostgreSQL refuses this row alone
+      const unindexable = Array.from({ length: 6000 }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20000))).join('');
+      const r = await recordToolListing(db, id, [readFile, { name: unindexable }, { name: '__proto__', description: 'nul\u0000 and \uD800' }, writeFile]);
+      expect(r.added).toBe(3);
+      expect(r.failed.map((f) => f.tool)).toEqual([unindexable]);
+      expect(r.failed[0].reason).toMatch(/index row/);
+      expect((await currentTools(db, [id])).map((t) => [t.name, (t.definition as { description?: string }).description])).toEqual([
+        ['read_file', 'Read a file'], ['__proto__', 'nul\u2400 and \uFFFD'], ['write_file', 'Write a file']]);
+      const run = await startRun(db, { key: 'hostile-error' });
+      await recordAttempt(db, run.id, id, { status: 'store_failed', error: 'invalid byte sequence 0x00: \u0000 \uDC00', details: { ['k\u0000']: '\uD800' } });
+      await finishRun(db, run.id, 'completed', { note: '\u0000' });
+      expect(await finishedServerIds(db, run.id)).toEqual(new Set([id]));
     });
 
     it('records runs and attempts, and finds an unfinished run to resume', async () => {

@@ -2,8 +2,11 @@
 // at a character boundary, and JSON with every character that matters to HTML escaped as \u sequences.
 import { markdownText } from './markdown.ts';
 
-/** Bidi overrides and isolates, zero-width and other format characters, C0/C1 controls but tab and newline. */
-const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb]|\udb40[\udc00-\udc7f]/g;
+/**
+ * Bidi overrides and isolates, zero-width and other format characters, C0/C1 controls but tab and newline, and
+ * noncharacters (U+FDD0-U+FDEF, U+FFFE and U+FFFF of every plane), which HTML also counts as parse errors.
+ */
+const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufdd0-\ufdef\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\ufffe\uffff]|\udb40[\udc00-\udc7f]|[\ud83f\ud87f\ud8bf\ud8ff\ud93f\ud97f\ud9bf\ud9ff\uda3f\uda7f\udabf\udaff\udb3f\udb7f\udbbf\udbff][\udffe\udfff]/g;
 
 const codePoint = (ch: string) => ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 

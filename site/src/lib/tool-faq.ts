@@ -1,7 +1,7 @@
 // The tool page's FAQ as plain question and answer text (the page adds the snippets beside them).
 import type { FaqItem, ToolModel } from './model-types.ts';
 import { markdownText } from './markdown.ts';
-import { cut } from './text.ts';
+import { cut, visible } from './text.ts';
 
 const article = (word: string) => (/^[AEIOU]/i.test(word) ? 'an' : 'a');
 
@@ -20,7 +20,7 @@ export function faqFor(m: ToolModel): FaqItem[] {
     { question: `What risk is ${m.name}?`, answer: risk },
     {
       question: `How do I block ${m.name}?`,
-      answer: `In a PolicyLayer gateway, list it under "hide" (or leave it out of "tools" under default deny). In Claude Code, add "${m.clients.rule}" to permissions.deny; in Codex, add it to the server's disabled_tools. Under the recommended server policy it is ${m.statusText}.`,
+      answer: `In a PolicyLayer gateway, list it under "hide" (or leave it out of "tools" under default deny). In Claude Code, add "${visible(m.clients.rule)}" to permissions.deny; in Codex, add it to the server's disabled_tools. Under the recommended server policy it is ${m.statusText}.`,
       snippet: 'block',
     },
     {
