@@ -7,16 +7,22 @@ import { enqueueCrawl, type EnqueueSummary } from '../crawler/queue/enqueue.ts';
 import { queueStatus, type RunQueueStatus } from '../crawler/queue/queue-status.ts';
 import { lastCompletedRunStart } from '../db/queries/crawl-runs.ts';
 import { crawlRuns } from '../db/schema.ts';
-import type { CrawlCommandOptions } from './crawl.ts';
+import { classifyDatabase } from '../classifier/classify-db.ts';
 import { type Io, withDb } from './io.ts';
 import { describeRunStatus } from './queue.ts';
 import { requirePostgres } from './require-postgres.ts';
-import { chooseSources } from './sources.ts';
+import { chooseSources, type SourceFlags } from './sources.ts';
+
+/** The crawl options a queued crawl reads (cli/crawl.ts parses them). */
+export interface QueuedCrawlFlags extends SourceFlags {
+  json: boolean; wait: boolean; fresh: boolean; incremental: boolean; limit?: number; runtimes?: string[];
+  timeoutMs: number; retries: number; retryDelaySeconds: number; leaseSeconds: number;
+}
 
 /** How often --wait looks at the run. */
 const WAIT_POLL_MS = 1000;
 
-export async function runQueuedCrawl(opts: CrawlCommandOptions & { json: boolean }, io: Io): Promise<number> {
+export async function runQueuedCrawl(opts: QueuedCrawlFlags, io: Io): Promise<number> {
   const databaseUrl = requirePostgres(io.config, 'crawl --queue');
   return withDb(io.config, async (database) => {
     const boss = await openCrawlQueue({ databaseUrl, onError: (e) => io.stderr.write(`queue: ${e.message}\n`) });
@@ -27,6 +33,7 @@ export async function runQueuedCrawl(opts: CrawlCommandOptions & { json: boolean
       const enqueued = await enqueueCrawl({
         db: database.db, boss, source, sourceLabel: label, limit: opts.limit, runtimes: opts.runtimes, resume: !opts.fresh,
         timeoutMs: opts.timeoutMs, retryLimit: opts.retries, retryDelaySeconds: opts.retryDelaySeconds, leaseSeconds: opts.leaseSeconds,
+        afterRun: async (db) => (await classifyDatabase(db)).classified,
       });
       const line = describeEnqueued(enqueued);
       if (!opts.wait) {

@@ -1,5 +1,6 @@
 // mcp-risk worker: take crawl jobs from the PostgreSQL job queue and list them in the sandbox, on as many machines
 // as you like against one DATABASE_URL. SIGTERM (or Ctrl-C) finishes the jobs in hand, then exits.
+import { classifyDatabase } from '../classifier/classify-db.ts';
 import { clip } from '../crawler/clip.ts';
 import { openCrawlQueue } from '../crawler/queue/crawl-queue.ts';
 import { runWorker, type WorkerEvent } from '../crawler/queue/worker.ts';
@@ -54,6 +55,7 @@ export async function runWorkerCommand(argv: string[], io: Io): Promise<number> 
           db: database.db, boss, concurrency, exitWhenIdle: !!values['exit-when-idle'], signal: stop.signal,
           allowNetwork: !!values['allow-network'], sandbox: values['unsafe-no-sandbox'] ? { unsafe: true } : undefined,
           cacheDir: io.config.cacheDir, workDir: io.config.workDir,
+          afterRun: async (db) => (await classifyDatabase(db)).classified,
           onEvent: (event) => { const line = describeWorkerEvent(event); if (line) (event.type === 'error' ? io.stderr : io.stdout).write(`${line}\n`); },
         });
         io.stdout.write(`worker: ${summary.jobs} jobs (${summary.retried} handed back for a retry, ${summary.lost} lost jobs recorded) in ${(summary.durationMs / 1000).toFixed(1)}s\n`);

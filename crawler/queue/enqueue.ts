@@ -7,7 +7,7 @@ import { findUnfinishedRun, recordAttempt, runSelection, saveCheckpoint, startRu
 import type { ServerSource } from '../sources/source.ts';
 import { storeEntry } from '../store-entry.ts';
 import { CRAWL_QUEUE, crawlJobId, type CrawlJobData } from './crawl-queue.ts';
-import { finishRunIfDone } from './finish-run.ts';
+import { finishRunIfDone, type AfterRun } from './finish-run.ts';
 
 export interface EnqueueOptions {
   db: Db;
@@ -31,6 +31,8 @@ export interface EnqueueOptions {
   leaseSeconds?: number;
   /** Jobs sent to pg-boss per insert. @default 500 */
   batchSize?: number;
+  /** Run if the workers finished every job before enumeration ended (see WorkerOptions.afterRun). @default nothing */
+  afterRun?: AfterRun;
   onEvent?: (event: EnqueueEvent) => void;
 }
 
@@ -112,6 +114,6 @@ export async function enqueueCrawl(options: EnqueueOptions): Promise<EnqueueSumm
   await flush();
   await saveCheckpoint(db, run.id, { cursor, exhausted, enqueued: true } satisfies Checkpoint);
   // Workers may have finished every job while enumeration went on: then the run ends here.
-  await finishRunIfDone(db, boss, run.id);
+  await finishRunIfDone(db, boss, run.id, options.afterRun);
   return { runId: run.id, resumed: !!previous, selected, jobs, alreadyDone: earlier.length - pending.length, rejectedRecords: rejected, durationMs: Date.now() - started };
 }

@@ -16,7 +16,7 @@ import type { Launch } from '../launch.ts';
 import { prepareListing } from '../prepare-listing.ts';
 import { runAttempt } from '../run-attempt.ts';
 import { CRAWL_QUEUE, LOST_QUEUE, unfinishedJobs, type CrawlJobData } from './crawl-queue.ts';
-import { finishRunIfDone, type QueuedRunSummary } from './finish-run.ts';
+import { finishRunIfDone, type AfterRun, type QueuedRunSummary } from './finish-run.ts';
 
 export interface WorkerOptions extends AttemptOptions {
   db: Db;
@@ -31,6 +31,8 @@ export interface WorkerOptions extends AttemptOptions {
   signal?: AbortSignal;
   /** Who this worker is, shown by `mcp-risk queue`. @default host:pid */
   workerId?: string;
+  /** Run by the worker that finishes a run's last job, e.g. the classifier over the catalogue. @default nothing */
+  afterRun?: AfterRun;
   onEvent?: (event: WorkerEvent) => void;
 }
 
@@ -86,7 +88,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   };
 
   const afterJob = async (runId: number) => {
-    const finished = await finishRunIfDone(db, boss, runId);
+    const finished = await finishRunIfDone(db, boss, runId, options.afterRun);
     if (finished) onEvent({ type: 'run-finished', summary: finished });
   };
 

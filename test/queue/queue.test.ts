@@ -89,6 +89,7 @@ describe('crawl --queue and workers (pg-boss)', () => {
       try {
         const workers = [queued.database.db, other.db].map(async (db, i) => runWorker({
           db, boss: await queued.boss(), concurrency: 1, exitWhenIdle: true, ...attemptOptions(), workerId: `worker-${i}`,
+          afterRun: async (d) => (await classifyDatabase(d)).classified,
           onEvent: async (e) => {
             events[i].push(e);
             // the first job done: every other backend of this database is terminated, as a PostgreSQL restart would
