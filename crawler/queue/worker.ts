@@ -78,7 +78,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     const [row] = await db.select({ status: crawlAttempts.status }).from(crawlAttempts)
       .where(and(eq(crawlAttempts.runId, runId), eq(crawlAttempts.serverId, serverId)));
     const last = (job.output as { message?: string; value?: { message?: string } } | null);
-    const error = `no worker finished this server within its lease in ${job.retryLimit + 1} tries (last: ${last?.value?.message ?? last?.message ?? 'lease expired'})`;
+    const tries = job.retryLimit + 1;
+    const error = `no worker finished this server within its lease in ${tries} ${tries === 1 ? 'try' : 'tries'} (last: ${last?.value?.message ?? last?.message ?? 'lease expired'})`;
     if (!row || row.status === 'pending') {
       await recordAttempt(db, runId, serverId, { status: 'worker_lost', errorKind: 'E_LEASE_EXPIRED', error });
     }

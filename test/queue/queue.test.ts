@@ -105,6 +105,9 @@ describe('crawl --queue and workers (pg-boss)', () => {
         await admin.end();
         await other.close();
       }
+      // a server broken by its own fault is tried once
+      const notFound = events.flat().filter((e) => e.type === 'job' && e.server === 'npm:fixture-not-published');
+      expect(notFound).toEqual([expect.objectContaining({ status: 'package_not_found', retry: false, tryNumber: 1 })]);
       const finished = events.flat().filter((e) => e.type === 'run-finished');
       expect(finished).toHaveLength(1);
       const [run] = (await queued.database.db.execute(`select status, summary from crawl_runs where id = ${enqueued.runId}`) as unknown as { status: string; summary: { byStatus: Record<string, number> } }[]);
@@ -122,6 +125,48 @@ describe('crawl --queue and workers (pg-boss)', () => {
     } finally {
       await queued.close();
       await single.close();
+    }
+  });
+
+  it('retries an unreachable registry up to the cap, then records the last error as the attempt', async () => {
+    const t = await fresh();
+    try {
+      const boss = await t.boss();
+      const one = join(dir, 'one.txt');
+      writeFileSync(one, 'npm:fixture-versions@1.2.0\n');
+      const { runId } = await enqueueCrawl({ db: t.database.db, boss, source: listFileSource({ file: one }), sourceLabel: one, retryLimit: 1, retryDelaySeconds: 1 });
+      const events: WorkerEvent[] = [];
+      // nothing listens on port 9: the registry cannot be reached
+      await runWorker({ db: t.database.db, boss, concurrency: 1, exitWhenIdle: true, ...attemptOptions(), npmRegistry: 'http://127.0.0.1:9', onEvent: (e) => events.push(e) });
+      expect(events.filter((e) => e.type === 'job')).toEqual([
+        expect.objectContaining({ status: 'install_failed', retry: true, tryNumber: 1 }),
+        expect.objectContaining({ status: 'install_failed', retry: false, tryNumber: 2 }),
+      ]);
+      const rows = await t.database.db.execute(`select status, error_kind, error from crawl_attempts where run_id = ${runId}`) as unknown as { status: string; error_kind: string; error: string }[];
+      expect(rows).toEqual([{ status: 'install_failed', error_kind: 'E_REGISTRY', error: expect.stringContaining('cannot read fixture-versions\'s releases from http://127.0.0.1:9/') }]);
+      expect(await queueStatus(boss)).toEqual([expect.objectContaining({ runId, status: 'completed', done: 1, failed: 0 })]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('records a job whose every lease ran out (its worker killed each time) as a failed attempt, worker_lost', async () => {
+    const t = await fresh();
+    try {
+      const boss = await t.boss();
+      const one = join(dir, 'one.txt');
+      writeFileSync(one, 'npm:fixture-versions@1.2.0\n');
+      const { runId } = await enqueueCrawl({ db: t.database.db, boss, source: listFileSource({ file: one }), sourceLabel: one, retryLimit: 0, leaseSeconds: 1 });
+      // what a worker killed mid-job leaves: the job taken, its lease running, nobody to finish it
+      expect(await boss.fetch(CRAWL_QUEUE)).toHaveLength(1);
+      const events: WorkerEvent[] = [];
+      await runWorker({ db: t.database.db, boss, concurrency: 1, exitWhenIdle: true, ...attemptOptions(), onEvent: (e) => events.push(e) });
+      expect(events.map((e) => e.type)).toEqual(['lost', 'run-finished']);
+      const rows = await t.database.db.execute(`select status, error_kind, error from crawl_attempts where run_id = ${runId}`) as unknown as { status: string; error_kind: string; error: string }[];
+      expect(rows).toEqual([{ status: 'worker_lost', error_kind: 'E_LEASE_EXPIRED', error: 'no worker finished this server within its lease in 1 try (last: job failed by timeout in active state)' }]);
+      expect(await queueStatus(boss)).toEqual([expect.objectContaining({ runId, status: 'completed', failed: 1, lost: 0 })]);
+    } finally {
+      await t.close();
     }
   });
 });
