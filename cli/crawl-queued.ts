@@ -4,6 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { eq } from 'drizzle-orm';
 import { openCrawlQueue } from '../crawler/queue/crawl-queue.ts';
 import { enqueueCrawl, type EnqueueSummary } from '../crawler/queue/enqueue.ts';
+import { finishRunIfDone } from '../crawler/queue/finish-run.ts';
+import type { Db } from '../db/client.ts';
 import { queueStatus, type RunQueueStatus } from '../crawler/queue/queue-status.ts';
 import { lastCompletedRunStart } from '../db/queries/crawl-runs.ts';
 import { crawlRuns } from '../db/schema.ts';
@@ -24,6 +26,7 @@ const WAIT_POLL_MS = 1000;
 
 export async function runQueuedCrawl(opts: QueuedCrawlFlags, io: Io): Promise<number> {
   const databaseUrl = requirePostgres(io.config, 'crawl --queue');
+  const afterRun = async (db: Db) => (await classifyDatabase(db)).classified;
   return withDb(io.config, async (database) => {
     const boss = await openCrawlQueue({ databaseUrl, onError: (e) => io.stderr.write(`queue: ${e.message}\n`) });
     try {
@@ -33,7 +36,7 @@ export async function runQueuedCrawl(opts: QueuedCrawlFlags, io: Io): Promise<nu
       const enqueued = await enqueueCrawl({
         db: database.db, boss, source, sourceLabel: label, limit: opts.limit, runtimes: opts.runtimes, resume: !opts.fresh,
         timeoutMs: opts.timeoutMs, retryLimit: opts.retries, retryDelaySeconds: opts.retryDelaySeconds, leaseSeconds: opts.leaseSeconds,
-        afterRun: async (db) => (await classifyDatabase(db)).classified,
+        afterRun,
       });
       const line = describeEnqueued(enqueued);
       if (!opts.wait) {
@@ -43,6 +46,7 @@ export async function runQueuedCrawl(opts: QueuedCrawlFlags, io: Io): Promise<nu
       (opts.json ? io.stderr : io.stdout).write(line);
       let last = '';
       for (;;) {
+        await finishRunIfDone(database.db, boss, enqueued.runId, afterRun); // in case no worker is left to end it
         const [run] = await database.db.select().from(crawlRuns).where(eq(crawlRuns.id, enqueued.runId));
         const status = (await queueStatus(boss)).find((s) => s.runId === enqueued.runId);
         const now = status ? describeRunStatus(status) : `run ${enqueued.runId}: no jobs`;

@@ -64,6 +64,18 @@ export function crawlJobId(runId: number, serverId: number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 3) | 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/**
+ * Whether a job of the run is still queued or waiting to be retried: through pg-boss's fetch index (state < active),
+ * so cheap while most jobs wait; checked after every job before the exact count below, which reads the whole queue.
+ */
+export async function jobsWaiting(boss: PgBoss, runId: number): Promise<boolean> {
+  const { rows } = await boss.getDb().executeSql(
+    `select exists (select 1 from ${BOSS_SCHEMA}.job where name = $1 and state < 'active' and (data->>'runId')::int = $2) as waiting`,
+    [CRAWL_QUEUE, runId],
+  );
+  return rows[0].waiting as boolean;
+}
+
 /** Jobs of a run not yet finished (queued, retrying, active, or dead letters not yet recorded). */
 export async function unfinishedJobs(boss: PgBoss, runId?: number): Promise<number> {
   const { rows } = await boss.getDb().executeSql(

@@ -95,18 +95,22 @@ export async function enqueueCrawl(options: EnqueueOptions): Promise<EnqueueSumm
     exhausted = true;
     outer: for await (const page of source.pages(checkpoint.cursor)) {
       rejected += page.rejected.length;
-      for (const entry of page.entries) {
-        if (selected >= limit) { exhausted = false; break outer; }
-        if (runtimes && !runtimes.includes(entry.server.runtime)) continue;
-        const { id } = await storeEntry(db, entry);
-        if (seen.has(id)) continue;
-        seen.add(id);
-        await recordAttempt(db, run.id, id, { status: 'pending' });
-        selected++;
-        batch.push(job(id, entry.server.name));
-        if (batch.length >= batchSize) await flush();
-      }
-      await flush(); // jobs before the checkpoint that passes them
+      let full = false;
+      // one transaction a page: one commit (one WAL flush) for its servers rather than several for each
+      await db.transaction(async (tx) => {
+        for (const entry of page.entries) {
+          if (selected >= limit) { full = true; return; }
+          if (runtimes && !runtimes.includes(entry.server.runtime)) continue;
+          const { id } = await storeEntry(tx as unknown as Db, entry);
+          if (seen.has(id)) continue;
+          seen.add(id);
+          await recordAttempt(tx as unknown as Db, run.id, id, { status: 'pending' });
+          selected++;
+          batch.push(job(id, entry.server.name));
+        }
+      });
+      await flush(); // jobs once their servers are committed, and before the checkpoint that passes them
+      if (full) { exhausted = false; break outer; }
       cursor = page.nextCursor;
       await saveCheckpoint(db, run.id, { cursor, exhausted: cursor === undefined });
     }

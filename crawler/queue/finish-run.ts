@@ -7,7 +7,7 @@ import type PgBoss from 'pg-boss';
 import type { Db } from '../../db/client.ts';
 import { attemptCounts, finishRun } from '../../db/queries/crawl-runs.ts';
 import { crawlAttempts, crawlRuns } from '../../db/schema.ts';
-import { unfinishedJobs } from './crawl-queue.ts';
+import { jobsWaiting, unfinishedJobs } from './crawl-queue.ts';
 
 export interface QueuedRunSummary {
   runId: number;
@@ -25,6 +25,7 @@ export type AfterRun = (db: Db) => Promise<number>;
 
 /** Ends the run when it is done; gives its summary when this call ended it. */
 export async function finishRunIfDone(db: Db, boss: PgBoss, runId: number, afterRun?: AfterRun): Promise<QueuedRunSummary | undefined> {
+  if (await jobsWaiting(boss, runId)) return undefined;
   const [run] = await db.select().from(crawlRuns).where(eq(crawlRuns.id, runId));
   if (!run || run.status !== 'running' || !(run.checkpoint as { enqueued?: boolean } | null)?.enqueued) return undefined;
   if ((await unfinishedJobs(boss, runId)) > 0) return undefined;
