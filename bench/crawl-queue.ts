@@ -81,11 +81,11 @@ if (!(await reachable())) {
 const registry = await startNpmRegistry(packages);
 try {
   const attempt = { cacheDir, workDir: join(root, 'work'), timeoutMs: 60_000, npmRegistry: registry.url };
-  const single = async (label: string) => {
+  const single = async (label: string, concurrency = WORKER_CONCURRENCY) => {
     const db = await createTestDatabase();
     const database = await openDb({ databaseUrl: db.url });
     try {
-      await crawl({ db: database.db, source: listFileSource({ file: list }), sourceLabel: list, concurrency: WORKER_CONCURRENCY, ...attempt });
+      await crawl({ db: database.db, source: listFileSource({ file: list }), sourceLabel: list, concurrency, ...attempt });
       const r = await attemptSpan(db.url);
       if (label) console.log(`${label}: ${r.ok}/${SERVERS} ok in ${(r.spanMs / 1000).toFixed(2)} s: ${(SERVERS / r.spanMs * 1000).toFixed(2)} servers/s (mean attempt ${r.attemptMs.toFixed(0)} ms)`);
       return r;
@@ -94,6 +94,9 @@ try {
   await single(''); // installs every package into the cache: what follows lists installed packages
   const singleRun = (await single(`single-process crawl, concurrency ${WORKER_CONCURRENCY}`))!;
   const singleMs = singleRun.spanMs;
+  // the machine's own headroom, without any queue: the same crawl with twice the concurrency in one process
+  const doubled = await single(`single-process crawl, concurrency ${WORKER_CONCURRENCY * 2} (what this machine gives a second listing at once)`, WORKER_CONCURRENCY * 2);
+  console.log(`  ${(singleMs / doubled!.spanMs).toFixed(2)}× concurrency ${WORKER_CONCURRENCY}: the ceiling for 2 worker processes here (the listings are CPU-bound: 2 cores, shared)`);
 
   const queued = async (workers: number) => {
     const db = await createTestDatabase();

@@ -17,6 +17,8 @@ export interface CrawlJobData {
   serverId: number;
   /** The server's name, for `mcp-risk queue` and logs. */
   name: string;
+  /** Its launch recipe as enumerated (as the single-process crawl lists it); read from the database when absent. */
+  launch?: unknown;
   /** The run's per-server listing limit (crawl --timeout). */
   timeoutMs?: number;
 }

@@ -68,9 +68,9 @@ export async function enqueueCrawl(options: EnqueueOptions): Promise<EnqueueSumm
   const pending = earlier.filter((r) => r.status === 'pending');
   onEvent({ type: 'run', runId: run.id, resumed: !!previous, alreadyDone: earlier.length - pending.length, pending: pending.length });
 
-  const job = (serverId: number, name: string): PgBoss.JobInsert<CrawlJobData> => ({
+  const job = (serverId: number, name: string, launch: unknown): PgBoss.JobInsert<CrawlJobData> => ({
     id: crawlJobId(run.id, serverId), name: CRAWL_QUEUE,
-    data: { runId: run.id, serverId, name, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) },
+    data: { runId: run.id, serverId, name, launch: launch ?? null, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) },
     retryLimit: options.retryLimit ?? 2, retryDelay: options.retryDelaySeconds ?? 30, retryBackoff: true,
     expireInSeconds: options.leaseSeconds ?? 900,
   });
@@ -83,7 +83,7 @@ export async function enqueueCrawl(options: EnqueueOptions): Promise<EnqueueSumm
     batch = [];
     onEvent({ type: 'enqueued', jobs });
   };
-  for (const p of pending) batch.push(job(p.serverId, p.name));
+  for (const p of pending) batch.push(job(p.serverId, p.name, p.launch));
   await flush();
 
   let selected = earlier.length;
@@ -106,7 +106,7 @@ export async function enqueueCrawl(options: EnqueueOptions): Promise<EnqueueSumm
           seen.add(id);
           await recordAttempt(tx as unknown as Db, run.id, id, { status: 'pending' });
           selected++;
-          batch.push(job(id, entry.server.name));
+          batch.push(job(id, entry.server.name, entry.server.launch));
         }
       });
       await flush(); // jobs once their servers are committed, and before the checkpoint that passes them

@@ -58,7 +58,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
 
   const work = async (job: Job) => {
     const { runId, serverId, name } = job.data;
-    const [server] = await db.select({ id: servers.id, name: servers.name, launch: servers.launch }).from(servers).where(eq(servers.id, serverId));
+    const [server] = job.data.launch !== undefined ? [{ id: serverId, name, launch: job.data.launch }]
+      : await db.select({ id: servers.id, name: servers.name, launch: servers.launch }).from(servers).where(eq(servers.id, serverId));
     if (!server) { await boss.complete(CRAWL_QUEUE, job.id, { status: 'server_gone' }); return; }
     const tryNumber = job.retryCount + 1;
     await recordAttempt(db, runId, serverId, { status: 'pending', details: { worker: workerId, jobId: job.id, try: tryNumber, startedAt: new Date().toISOString() } });
