@@ -89,9 +89,14 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     onEvent({ type: 'lost', runId, server: name, error });
   };
 
-  const afterJob = async (runId: number) => {
-    const finished = await finishRunIfDone(db, boss, runId, options.afterRun);
-    if (finished) onEvent({ type: 'run-finished', summary: finished });
+  // The end-of-run check runs beside the next fetch, off the slot's path; the worker waits for them all before it returns.
+  const checks = new Set<Promise<void>>();
+  const afterJob = (runId: number) => {
+    const check = finishRunIfDone(db, boss, runId, options.afterRun)
+      .then((finished) => { if (finished) onEvent({ type: 'run-finished', summary: finished }); })
+      .catch((error: Error) => onEvent({ type: 'error', error }))
+      .finally(() => checks.delete(check));
+    checks.add(check);
   };
 
   const slot = async () => {
@@ -103,12 +108,12 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         if (!job) { job = await fetchOne(LOST_QUEUE); lost = !!job; }
         if (!job) {
           // pg-boss's fetch reads a failed query as "no job": ask the job table itself before calling it idle
-          if (exitWhenIdle && (await unfinishedJobs(boss)) === 0) return;
+          if (exitWhenIdle && (await unfinishedJobs(boss)) === 0) { await Promise.all(checks); return; }
           await sleep(pollIntervalMs, undefined, { signal }).catch(() => {});
           continue;
         }
         if (lost) await recordLost(job); else await work(job);
-        await afterJob(job.data.runId);
+        afterJob(job.data.runId);
       } catch (error) {
         // The database went away mid-job (a restart, a dropped connection): hand the job back for another try if we
         // still can; if not, its lease runs out and pg-boss retries it. Then carry on: both pools reconnect.
@@ -119,6 +124,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     }
   };
   await Promise.all(Array.from({ length: concurrency }, slot));
+  await Promise.all(checks);
   summary.durationMs = Date.now() - started;
   return summary;
 }
