@@ -1,5 +1,5 @@
 // `npm run bench`: every benchmark in turn, each in its own process so peak memory is its own.
-// Run one with `npm run bench -- crawl` (names: cli, crawl, coverage, classify, reclassify, site).
+// Run one with `npm run bench -- crawl` (names: cli, crawl, coverage, queue, classify, reclassify, site).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -7,6 +7,7 @@ const BENCHES: Record<string, string[]> = {
   cli: ['bench/cli.ts'],
   crawl: ['bench/crawl.ts'],
   coverage: ['bench/crawl-coverage.ts'],
+  queue: ['bench/crawl-queue.ts'],
   classify: ['bench/classify.ts'],
   reclassify: ['bench/reclassify.ts'],
   site: ['bench/site.ts', '--servers', '2000'],

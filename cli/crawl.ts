@@ -6,7 +6,8 @@ import { CrawlProgress } from './progress.ts';
 import { chooseSources, SOURCE_NAMES, type SourceFlags } from './sources.ts';
 import type { Database } from '../db/client.ts';
 import { type Io, withDb } from './io.ts';
-import { existingFile, httpUrl, listOf, oneOf, optionValues, parseCommandArgs, positiveInteger, seconds, nonEmpty, type ValueKind } from './options.ts';
+import { UsageError } from './usage-error.ts';
+import { existingFile, httpUrl, integer, listOf, oneOf, optionValues, parseCommandArgs, positiveInteger, seconds, nonEmpty, type ValueKind } from './options.ts';
 
 export const CRAWL_HELP = `Usage: mcp-risk crawl [options]
 
@@ -36,6 +37,16 @@ Options:
                          sandbox still: no host files, no host loopback services, none of our
                          environment); attempts record the mode (default: off, no network at all)
   --unsafe-no-sandbox    list tools without bubblewrap (other people's code runs unconfined)
+  --queue                enqueue one job per selected server on the PostgreSQL job queue (pg-boss)
+                         and return, printing the run id and job count; \`mcp-risk worker\` processes,
+                         on any number of machines, list them (needs DATABASE_URL)
+  --wait                 with --queue: follow the run's progress until it ends
+  --lease SECONDS        with --queue: a job not finished this long after a worker took it is taken
+                         for lost (the worker killed) and tried again (default: 900)
+  --retries N            with --queue: tries after the first for a retryable failure: an unreachable
+                         registry, a timeout, a lost worker; never for a server broken by its own
+                         fault (default: 2)
+  --retry-delay SECONDS  with --queue: wait before the first retry, doubled after each (default: 30)
   --json                 print the summary as JSON; progress lines go to stderr
                          (on a terminal, without --json, a progress bar shows servers done/total,
                          tools found, failures and ETA; otherwise one line per server)
@@ -51,6 +62,12 @@ export interface CrawlCommandOptions extends SourceFlags {
   fresh: boolean;
   unsafe: boolean;
   allowNetwork: boolean;
+  /** Enqueue on the job queue instead of listing here (--queue), and follow the run (--wait). */
+  queue: boolean;
+  wait: boolean;
+  leaseSeconds: number;
+  retries: number;
+  retryDelaySeconds: number;
 }
 
 /** A runtime a server record names (the registry's package types, remote, local, ...). */
@@ -67,7 +84,12 @@ export function parseCrawlArgs(argv: string[], command = 'crawl'): CrawlCommandO
     incremental: { type: 'boolean' }, limit: { type: 'string' },
     runtime: { type: 'string' }, concurrency: { type: 'string' }, timeout: { type: 'string' },
     fresh: { type: 'boolean' }, 'unsafe-no-sandbox': { type: 'boolean' }, 'allow-network': { type: 'boolean' }, json: { type: 'boolean' },
+    queue: { type: 'boolean' }, wait: { type: 'boolean' }, lease: { type: 'string' }, retries: { type: 'string' }, 'retry-delay': { type: 'string' },
   });
+  if (values.queue && command !== 'crawl') throw new UsageError(`${command}: --queue is an option of mcp-risk crawl`);
+  if (!values.queue) for (const flag of ['wait', 'lease', 'retries', 'retry-delay'] as const) {
+    if (values[flag] !== undefined) throw new UsageError(`${command}: --${flag} goes with --queue (see mcp-risk ${command} --help)`);
+  }
   const value = optionValues(command, values);
   const configFiles = value.each('config', existingFile);
   return {
@@ -88,6 +110,11 @@ export function parseCrawlArgs(argv: string[], command = 'crawl'): CrawlCommandO
     fresh: !!values.fresh,
     unsafe: !!values['unsafe-no-sandbox'],
     allowNetwork: !!values['allow-network'],
+    queue: !!values.queue,
+    wait: !!values.wait,
+    leaseSeconds: Math.round(value('lease', seconds, 900)),
+    retries: value('retries', integer({ min: 0, max: 20 }), 2),
+    retryDelaySeconds: Math.round(value('retry-delay', seconds, 30)),
   };
 }
 
@@ -126,6 +153,7 @@ export function describeSummary(s: CrawlSummary): string {
 export async function runCrawlCommand(argv: string[], io: Io): Promise<number> {
   const opts = parseCrawlArgs(argv);
   if (opts.help) { io.stdout.write(CRAWL_HELP); return 0; }
+  if (opts.queue) return (await import('./crawl-queued.ts')).runQueuedCrawl(opts, io);
   const progress = new CrawlProgress({ stream: opts.json ? io.stderr : io.stdout, tty: opts.json ? false : undefined });
   const summary = await withDb(io.config, (database) => runCrawlWith(database, opts, io, progress)).finally(() => progress.finish());
   if (opts.json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);

@@ -19,6 +19,8 @@ const COMMANDS: Record<string, Command> = {
   eval: { summary: 'score the classifier against reviewers\' labels and author annotations', load: async () => (await import('./eval.ts')).runEvalCommand },
   scan: { summary: 'check the MCP servers in your client configs: grades, findings, fail-on, SARIF, pins', load: async () => (await import('./scan.ts')).runScanCommand },
   attempts: { summary: 'each crawl attempt of a run: what ran, its status, and the line that proves it', load: async () => (await import('./attempts.ts')).runAttemptsCommand },
+  worker: { summary: 'take distributed crawl jobs from the PostgreSQL job queue (crawl --queue) and list them', load: async () => (await import('./worker.ts')).runWorkerCommand },
+  queue: { summary: 'the distributed crawl\'s jobs per run: queued, active, retrying, done, failed', load: async () => (await import('./queue.ts')).runQueueCommand },
   stats: { summary: 'counts of servers, tools, classifications and crawl attempts', load: async () => (await import('./stats.ts')).runStatsCommand },
 };
 

@@ -66,6 +66,7 @@ export function failedAttempt(error: unknown, details?: Record<string, unknown>)
     status: e.kind ?? 'crashed', errorKind: e.code ?? e.name, error: e.message ?? String(error),
     ...(error instanceof EvidencedError ? { evidence: error.evidence } : {}),
     ...(Object.keys(facts).length ? { details: facts } : {}),
+    failure: error,
   };
 }
 

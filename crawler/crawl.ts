@@ -1,21 +1,17 @@
 // A crawl run: enumerate sources into the database and list each selected server's tools with
 // bounded concurrency, as entries arrive. Every selected server gets a `pending` attempt row at once,
 // and the enumeration cursor is checkpointed after each page, so a killed run resumes where it stopped.
-import { mkdir } from 'node:fs/promises';
 import PQueue from 'p-queue';
 import type { Db } from '../db/client.ts';
 import {
   attemptCounts, finishRun, findUnfinishedRun, recordAttempt, runSelection, saveCheckpoint, startRun,
 } from '../db/queries/crawl-runs.ts';
-import { recordSource, upsertServer } from '../db/queries/servers.ts';
-import { recordToolListing } from '../db/queries/tool-listing.ts';
 import type { AttemptOptions } from './attempt-types.ts';
 import { runAttempt } from './run-attempt.ts';
 import type { Launch } from './launch.ts';
-import { assertReachable, probeSandbox } from './sandbox-check.ts';
-import { identityKeys } from './sources/identity.ts';
+import { prepareListing } from './prepare-listing.ts';
+import { storeEntry } from './store-entry.ts';
 import type { ServerSource, SourceEntry } from './sources/source.ts';
-import { storableEntry } from './sources/storable-entry.ts';
 import { normalizeText } from '../db/normalize-text.ts';
 
 export interface CrawlOptions extends AttemptOptions {
@@ -58,15 +54,7 @@ type Checkpoint = { cursor?: string; exhausted?: boolean };
 export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
   const { db, source, limit = Infinity, runtimes, concurrency = 2, resume = true, onEvent = () => {} } = options;
   const started = Date.now();
-  await mkdir(options.workDir, { recursive: true });
-  await mkdir(options.cacheDir, { recursive: true });
-  // Refuse up front, with one clear error, rather than failing every server the same way.
-  await probeSandbox(options.sandbox);
-  if (options.allowNetwork) await probeSandbox({ ...options.sandbox, allowNetwork: true }); // pasta present and working
-  if (!options.sandbox?.unsafe) {
-    await assertReachable(options.workDir, options.sandbox?.runAs);
-    await assertReachable(options.cacheDir, options.sandbox?.runAs);
-  }
+  await prepareListing(options);
   const sourceLabel = options.sourceLabel ?? source.name;
   const finite = Number.isFinite(limit) ? limit : null;
   const key = JSON.stringify({ source: sourceLabel, limit: finite, runtimes: runtimes ?? null });
@@ -97,13 +85,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
     if (!checkpoint.exhausted && state.selected < limit) {
       const select = async (sent: SourceEntry): Promise<Work | undefined> => {
         if (runtimes && !runtimes.includes(sent.server.runtime)) return undefined;
-        const entry = storableEntry(sent);
-        const { id } = await upsertServer(db, entry.server, { keys: identityKeys(entry.server) });
-        await recordSource(db, id, entry.source, entry.sourceKey, entry.raw);
-        if (entry.tools?.length) {
-          // Tools a source publishes are stored as observed there, without running the server.
-          await recordToolListing(db, id, entry.tools, { observedVia: entry.toolsObservedVia ?? entry.source, markRemoved: false });
-        }
+        const { id, entry } = await storeEntry(db, sent);
         if (seen.has(id)) return undefined;
         seen.add(id);
         await recordAttempt(db, run.id, id, { status: 'pending' });

@@ -16,8 +16,12 @@ export interface AttemptTarget {
   launch: Launch | null | undefined;
 }
 
-/** What was recorded in crawl_attempts, plus the counts a progress line shows. */
-export type RecordedAttempt = Omit<AttemptResult, 'tools' | 'issues' | 'failure'> & { toolCount: number; durationMs: number };
+/**
+ * What was recorded in crawl_attempts, plus the counts a progress line shows, and whether trying again may help:
+ * the failure's error class says so (crawler/errors.ts, attempt-errors.ts, install-error.ts), and a listing that
+ * could not be stored (the database, not the server, failed) may too.
+ */
+export type RecordedAttempt = Omit<AttemptResult, 'tools' | 'issues' | 'failure'> & { toolCount: number; durationMs: number; retryable: boolean };
 
 const message = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
@@ -42,9 +46,10 @@ export async function runAttempt(db: Db, runId: number, server: AttemptTarget, o
       result = { ...result, status: 'store_failed', errorKind: 'E_STORE', error: `listing could not be stored: ${(error as Error).message}` };
     }
   }
-  const { tools: _tools, issues: _issues, failure: _failure, ...outcome } = result;
+  const { tools: _tools, issues: _issues, failure, ...outcome } = result;
   const toolCount = result.status === 'ok' ? stored : 0;
-  const recorded: RecordedAttempt = { ...outcome, toolCount, durationMs: Date.now() - t0 };
+  const retryable = result.status === 'store_failed' || (failure as { retryable?: unknown } | undefined)?.retryable === true;
+  const recorded: RecordedAttempt = { ...outcome, toolCount, durationMs: Date.now() - t0, retryable };
   try {
     await recordAttempt(db, runId, server.id, recorded);
   } catch (error) {

@@ -7,7 +7,7 @@ import { runCli } from '../helpers/run-cli.ts';
 import { startRegistryReplay } from '../helpers/registry-replay.ts';
 import { memoryServerItem } from '../helpers/registry-items.ts';
 
-const COMMANDS = ['run', 'crawl', 'list-tools', 'classify', 'classify-db', 'build', 'serve', 'stats', 'eval', 'policy', 'attempts'];
+const COMMANDS = ['run', 'crawl', 'list-tools', 'classify', 'classify-db', 'build', 'serve', 'stats', 'eval', 'policy', 'attempts', 'worker', 'queue'];
 const filesystemServer = join(process.cwd(), 'node_modules/@modelcontextprotocol/server-filesystem/dist/index.js');
 const memoryServer = join(process.cwd(), 'node_modules/@modelcontextprotocol/server-memory/dist/index.js');
 
