@@ -66,9 +66,9 @@ export const OUTPUT_RULES: readonly OutputRule[] = [
   },
   {
     id: 'missing-variable', kind: 'needs_credentials',
-    pattern: /\b([A-Z][A-Z0-9]*_[A-Z0-9_]+)\b[^.]{0,60}\b(?:is required|are required|required|is not set|not set|must be (?:set|provided)|is missing|missing)\b|\b(?:missing|required|set the|please set|no)\b[^.]{0,40}\benv(?:ironment)?(?: |_)?var(?:iable)?s?\b[^.]{0,40}?\b([A-Z][A-Z0-9]*_[A-Z0-9_]+)?/,
-    says: (m) => `it stopped asking for ${m[1] ?? m[2] ?? 'an environment variable'}`,
-    subject: (m) => m[1] ?? m[2],
+    pattern: /\b([A-Z][A-Z0-9]*_[A-Z0-9_]+)\b[^.]{0,60}\b(?:is required|are required|required|is not set|not set|must be (?:set|provided)|is missing|missing)\b|\b(?:missing|required|set the|please set|no)\b[^.]{0,40}\benv(?:ironment)?(?: |_)?var(?:iable)?s?\b[^.]{0,40}?\b([A-Z][A-Z0-9]*_[A-Z0-9_]+)?|\b[Pp]lease (?:set|provide|export|define|configure) (?:the |your )?([A-Z][A-Z0-9]*_[A-Z0-9_]+)\b/,
+    says: (m) => `it stopped asking for ${m[1] ?? m[2] ?? m[3] ?? 'an environment variable'}`,
+    subject: (m) => m[1] ?? m[2] ?? m[3],
   },
   {
     id: 'credential-required', kind: 'needs_credentials',

@@ -48,6 +48,8 @@ describe('output rules', () => {
     expect(matchRules(['Error: SUPABASE_ACCESS_TOKEN environment variable is required'])).toMatchObject({ rule: { kind: 'needs_credentials' } });
     expect(matchRules(['Error: Please run `gk auth login` first'])).toMatchObject({ rule: { id: 'login-required' } });
     expect(matchRules(['connect ECONNREFUSED 127.0.0.1:9'])).toMatchObject({ rule: { id: 'placeholder-endpoint', kind: 'needs_credentials' } });
+    // @modelcontextprotocol/server-slack's start-up message
+    expect(matchRules(['Please set SLACK_BOT_TOKEN and SLACK_TEAM_ID environment variables'])).toMatchObject({ rule: { id: 'missing-variable', kind: 'needs_credentials' } });
     expect(matchRules(['Server listening on http://localhost:3000'])).toMatchObject({ rule: { id: 'http-service', kind: 'not_an_mcp_server' } });
   });
 
