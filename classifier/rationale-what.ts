@@ -5,6 +5,7 @@ import type { ToolAnalysis } from './analysis.ts';
 import type { CategoryResult } from './category-types.ts';
 import { byPrecedence, routerSummary, summaryVerbs } from './router.ts';
 import { singular } from './tokens.ts';
+import { trimEnd } from './trim-end.ts';
 import { proseVerb, thirdPerson } from './verbs.ts';
 import type { Finding } from './types.ts';
 
@@ -22,7 +23,11 @@ const INTRANSITIVE: Record<string, string> = { say: 'speaks', speak: 'speaks', l
 
 /** "Permanently delete a workspace" → "permanently deletes a workspace": base-form lead verbs conjugated. */
 function conjugated(sentence: string, verbs: string[]): string {
-  const words = sentence.split(' ');
+  // only the first 12 words can change: split those, keep the rest as it is
+  let cut12 = -1;
+  for (let k = 0, at = -1; k < 12; k++) { at = sentence.indexOf(' ', at + 1); if (at < 0) break; if (k === 11) cut12 = at; }
+  const words = (cut12 < 0 ? sentence : sentence.slice(0, cut12)).split(' ');
+  const rest = cut12 < 0 ? '' : sentence.slice(cut12);
   let done = 0;
   for (let i = 0; i < words.length && i < 12 && done < verbs.length; i++) {
     const raw = words[i];
@@ -35,7 +40,7 @@ function conjugated(sentence: string, verbs: string[]): string {
   }
   const first = words[0];
   if (first && !(first.length > 1 && first === first.toUpperCase())) words[0] = first[0].toLowerCase() + first.slice(1);
-  return words.join(' ');
+  return words.join(' ') + rest;
 }
 
 /** The description's first sentence, without Markdown, HTML or emoji, cut at a word boundary. */
@@ -48,7 +53,7 @@ export function firstSentence(description: string): string {
   const end = head.search(SENTENCE_END);
   let s = (end < 0 ? head : head.slice(0, end)).trim();
   if (s.length > MAX) s = `${s.slice(0, s.lastIndexOf(' ', MAX))}…`;
-  return s.replace(/[.:;,\s]+$/, '');
+  return trimEnd(s, '.:;,');
 }
 
 function objectWords(a: ToolAnalysis): string {

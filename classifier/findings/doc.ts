@@ -4,6 +4,7 @@ import type { ToolCatalogue } from '../catalogue.ts';
 import { definitionSegments, type Segment } from '../definition-text.ts';
 import type { ToolDefinition } from '../../db/tool-definition.ts';
 import { nameKey, splitName } from '../tokens.ts';
+import { isSpace } from '../trim-end.ts';
 import { familiesIn } from './families.ts';
 import type { FindingDoc, Sentence } from './rule.ts';
 
@@ -18,6 +19,15 @@ function endsAt(text: string, i: number): boolean {
   return Number.isNaN(next) || next === 32 || next === 10 || next === 9 || next === 13;
 }
 
+/** More than one character of [start, end) is not white space (`text.slice(start, end).trim().length > 1`). */
+function substantial(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  let j = end - 1;
+  while (j > i && isSpace(text.charCodeAt(j))) j--;
+  return j > i;
+}
+
 /** The sentences of one field (blank ones dropped, long ones cut). */
 export function splitSentences(seg: Segment, out: Sentence[]): void {
   const text = seg.text;
@@ -25,8 +35,7 @@ export function splitSentences(seg: Segment, out: Sentence[]): void {
   for (let i = 0; i <= text.length; i++) {
     if (i < text.length && !endsAt(text, i) && i - start < MAX_SENTENCE) continue;
     const end = i < text.length ? i + 1 : i;
-    const body = text.slice(start, end);
-    if (body.trim().length > 1) out.push({ seg, start, text: body, index: out.length, families: familiesIn(body) });
+    if (substantial(text, start, end)) out.push({ seg, start, text: text.slice(start, end), index: out.length, families: familiesIn(text, start, end) });
     start = end;
   }
 }
