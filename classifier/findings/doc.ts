@@ -48,7 +48,8 @@ export interface DocInput {
   siblingKeys: ReadonlySet<string>;
   /** The server's tool names as spelled. */
   siblingNames: ReadonlySet<string>;
-  paramNames: readonly string[];
+  /** The tool's parameters (their names are its own vocabulary). */
+  params: readonly { name: string }[];
   server?: string;
   catalogue?: ToolCatalogue;
 }
@@ -67,7 +68,7 @@ class Doc implements FindingDoc {
   readonly #input: DocInput;
   #segments?: Segment[];
   #sentences?: Sentence[];
-  readonly #byMask = new Map<number, Sentence[]>();
+  #byMask?: Map<number, Sentence[]>;
   /** The running rule's families (set by the registry before each rule); 0: every sentence. */
   ruleMask = 0;
   #paramKeys?: Set<string>;
@@ -99,6 +100,7 @@ class Doc implements FindingDoc {
   get sentences(): Sentence[] {
     const mask = this.ruleMask;
     if (!mask) return this.allSentences;
+    this.#byMask ??= new Map();
     let list = this.#byMask.get(mask);
     if (!list) {
       list = this.allSentences.filter((s) => (s.families & mask) !== 0);
@@ -110,7 +112,7 @@ class Doc implements FindingDoc {
   get paramKeys(): ReadonlySet<string> {
     if (!this.#paramKeys) {
       this.#paramKeys = new Set();
-      for (const p of this.#input.paramNames) this.#paramKeys.add(nameKey(p));
+      for (const p of this.#input.params) this.#paramKeys.add(nameKey(p.name));
     }
     return this.#paramKeys;
   }
