@@ -12,9 +12,12 @@ export interface Verb extends VerbInfo {
   fallback?: boolean;
 }
 
-/** A verb as found (object spread is slow in V8 here, so fields are copied by hand). */
+/**
+ * A verb as found (object spread is slow in V8 here, so fields are copied by hand; `fallback` is present,
+ * undefined, so that every verb has one object shape).
+ */
 export function makeVerb(info: VerbInfo, source: VerbSource, word: string, cls: VerbClass = info.cls): Verb {
-  return { lemma: info.lemma, cls, ambiguous: info.ambiguous, source, word };
+  return { lemma: info.lemma, cls, ambiguous: info.ambiguous, source, word, fallback: undefined };
 }
 
 export interface NameVerbOptions {
