@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KeywordAutomaton } from '../../classifier/findings/keywords.ts';
 import { familiesIn } from '../../classifier/findings/families.ts';
+import { splitSentences } from '../../classifier/findings/doc.ts';
+import type { Sentence } from '../../classifier/findings/rule.ts';
 import { TextTokenReader, textTokens } from '../../classifier/tokens.ts';
 import { trimEnd } from '../../classifier/trim-end.ts';
 import { lexiconVerbs, thirdPerson } from '../../classifier/verbs.ts';
@@ -47,6 +49,37 @@ describe('hand-written replacements', () => {
       const all = textTokens(d, 30);
       const reader = new TextTokenReader(d, 30);
       for (let k = 0; k <= all.length; k++) expect(reader.get(k)).toEqual(all[k]);
+    }
+  });
+
+  it('splitSentences cuts where the per-character scan it replaced cut', () => {
+    // the previous implementation, kept here as the reference
+    const endsAt = (text: string, i: number) => {
+      const c = text.charCodeAt(i);
+      if (c === 10) return true;
+      if (c !== 46 && c !== 33 && c !== 63) return false;
+      const next = text.charCodeAt(i + 1);
+      return Number.isNaN(next) || next === 32 || next === 10 || next === 9 || next === 13;
+    };
+    const reference = (text: string) => {
+      const out: [number, string][] = [];
+      let start = 0;
+      for (let i = 0; i <= text.length; i++) {
+        if (i < text.length && !endsAt(text, i) && i - start < 700) continue;
+        const end = i < text.length ? i + 1 : i;
+        const body = text.slice(start, end);
+        if (body.trim().length > 1) out.push([start, body]);
+        start = end;
+      }
+      return out;
+    };
+    const long = 'word '.repeat(400);
+    const texts = [...descriptions, ...odd, long, `${long}. And more.`, `${'x'.repeat(700)}. y`, `${'x'.repeat(699)}. y`, 'a.b.com ~/.ssh/id_rsa. Next!\nLast?', 'end.\t\r\n'];
+    for (const text of texts) {
+      const got: Sentence[] = [];
+      splitSentences({ field: 'description', text }, got);
+      expect(got.map((s) => [s.start, s.text])).toEqual(reference(text));
+      for (const s of got) expect(s.families).toBe(familiesIn(s.text));
     }
   });
 });
