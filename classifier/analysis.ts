@@ -2,7 +2,7 @@
 // findings, rationale and policy.
 import type { ToolDefinition } from '../db/tool-definition.ts';
 import { toolDomain, type DomainHit, type ServerAnalysis } from './context.ts';
-import { verbsOfName, verbsOfProse, verbsOfValues, type Verb } from './intent.ts';
+import { makeVerb, verbsOfName, verbsOfProse, verbsOfValues, type Verb } from './intent.ts';
 import { docParams } from './doc-params.ts';
 import { schemaSignals, type SchemaSignals } from './schema-signals.ts';
 import { singular, splitName } from './tokens.ts';
@@ -138,7 +138,7 @@ export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolA
   if (schema.methods) {
     for (const m of schema.methods.values) {
       const cls = HTTP_METHODS[m.toLowerCase()];
-      if (cls && !methodVerbs.some((v) => v.cls === cls)) methodVerbs.push({ lemma: m.toLowerCase(), cls, source: 'schema', word: m });
+      if (cls && !methodVerbs.some((v) => v.cls === cls)) methodVerbs.push(makeVerb({ lemma: m.toLowerCase(), cls }, 'schema', m));
     }
   }
   const descVerbs = withNextSentence(verbsOfProse(description, 'description'), description);

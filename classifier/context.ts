@@ -25,11 +25,18 @@ const DOMAINS: Record<DomainId, DomainDef> = {
 };
 
 const INDEX = new Map<DomainId, DomainIndex>();
-for (const id of Object.keys(DOMAINS) as DomainId[]) {
+const DOMAIN_IDS = Object.keys(DOMAINS) as DomainId[];
+/** Each domain word's domains, by position in DOMAIN_IDS, once per occurrence in a domain's word list. */
+const WORD_DOMAINS = new Map<string, number[]>();
+DOMAIN_IDS.forEach((id, k) => {
   const d = DOMAINS[id];
   const all = [...d.core, ...d.more];
   INDEX.set(id, { all, coreSet: new Set(d.core), allSet: new Set(all) });
-}
+  for (const w of all) {
+    const list = WORD_DOMAINS.get(w);
+    if (list) list.push(k); else WORD_DOMAINS.set(w, [k]);
+  }
+});
 
 export interface DomainHit { id: DomainId; label: string; /** Up to six tools whose names carry the domain's words. */ siblings: string[] }
 
@@ -73,22 +80,30 @@ export function analyzeServer(ctx: ServerContext): ServerAnalysis {
       if (list) list.push(t); else toolWords.set(w, [t]);
     }
   });
+  // count each domain's words present (in the tool names or the server's text) from the words present,
+  // then list siblings only for the domains that qualify, in the domain's word order
+  const core = new Array<number>(DOMAIN_IDS.length).fill(0);
+  const total = new Array<number>(DOMAIN_IDS.length).fill(0);
+  const count = (w: string) => {
+    const ks = WORD_DOMAINS.get(w);
+    if (!ks) return;
+    for (const k of ks) {
+      total[k]++;
+      if (INDEX.get(DOMAIN_IDS[k])!.coreSet.has(w)) core[k]++;
+    }
+  };
+  for (const w of toolWords.keys()) count(w);
+  for (const w of serverText) if (!toolWords.has(w)) count(w);
   const domains = new Map<DomainId, DomainHit>();
-  for (const id of Object.keys(DOMAINS) as DomainId[]) {
-    const def = INDEX.get(id)!;
-    let core = 0;
-    let total = 0;
+  DOMAIN_IDS.forEach((id, k) => {
+    if (core[k] < 1 || total[k] < 3) return;
     const siblings: string[] = [];
-    for (const w of def.all) {
+    for (const w of INDEX.get(id)!.all) {
       const inTools = toolWords.get(w);
-      const hit = inTools !== undefined || serverText.has(w);
-      if (!hit) continue;
-      total++;
-      if (def.coreSet.has(w)) core++;
       if (inTools) for (const t of inTools) if (siblings.length < 6 && !siblings.includes(t.name)) siblings.push(t.name);
     }
-    if (core >= 1 && total >= 3) domains.set(id, { id, label: DOMAINS[id].label, siblings });
-  }
+    domains.set(id, { id, label: DOMAINS[id].label, siblings });
+  });
   let rootsBounded = false;
   for (const words of split) {
     if (words.includes('allowed') && (words.includes('directories') || words.includes('roots') || words.includes('paths'))) rootsBounded = true;

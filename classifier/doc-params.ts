@@ -2,7 +2,7 @@
 // one) and list its arguments in a docstring instead ("Args:\n  url (str): The URL to fetch"); reading that
 // list lets the schema signals (paths, URLs, SQL, commands) work on those tools too. Policies never use
 // these parameters: a condition may only name a path the schema declares.
-import type { Param } from './schema-params.ts';
+import { newParam, type Param } from './schema-params.ts';
 import { splitName } from './tokens.ts';
 
 /** "Args:", "Arguments:", "Parameters:", "Params:" or "Inputs:" opening a parameter list. */
@@ -28,6 +28,8 @@ function typeOf(declared: string | undefined): string {
 
 /** The parameters a description documents, or [] when it has no parameter list. */
 export function docParams(description: string): Param[] {
+  // every HEADER word contains one of these (a cheap look before the regex tries each position)
+  if (!description.includes('Arg') && !description.includes('Param') && !description.includes('Input')) return [];
   const head = HEADER.exec(description);
   if (!head) return [];
   let body = description.slice(head.index + head[0].length);
@@ -44,10 +46,7 @@ export function docParams(description: string): Param[] {
     if (out.some((p) => p.name === name)) continue;
     const desc = m[3].trim();
     const type = typeOf(m[2]);
-    const p: Param = {
-      path: name, name, tokens: splitName(name), type, description: desc,
-      required: !OPTIONAL.test(`${m[2] ?? ''} ${desc}`),
-    };
+    const p = newParam(name, name, splitName(name), type, desc, !OPTIONAL.test(`${m[2] ?? ''} ${desc}`));
     if (type === 'array') p.itemType = 'string';
     out.push(p);
   }

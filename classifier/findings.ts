@@ -26,16 +26,15 @@ export function annotationFindings(a: ToolAnalysis, c: CategoryResult): Finding[
   const out: Finding[] = [];
   const { readOnly, destructive } = a.ann;
   const b = c.behaviour;
-  const plain = reason(c);
   if (readOnly === true && b && b !== 'Read' && c.strength === 'strong') {
     out.push({
       kind: 'annotation_conflict',
       severity: b === 'Destructive' || b === 'Financial' ? 'high' : 'medium',
-      message: `The author marks this tool readOnlyHint=true${plain}; it is classified by behaviour as ${b}.`,
+      message: `The author marks this tool readOnlyHint=true${reason(c)}; it is classified by behaviour as ${b}.`,
     });
   }
   if (destructive === false && b === 'Destructive' && c.strength === 'strong') {
-    out.push({ kind: 'annotation_conflict', severity: 'medium', message: `The author marks this tool destructiveHint=false${plain}; it is classified by behaviour as Destructive.` });
+    out.push({ kind: 'annotation_conflict', severity: 'medium', message: `The author marks this tool destructiveHint=false${reason(c)}; it is classified by behaviour as Destructive.` });
   }
   if (readOnly === true && destructive === true) {
     out.push({ kind: 'annotation_conflict', severity: 'low', message: 'The author marks this tool both readOnlyHint=true and destructiveHint=true, which contradict each other.' });
@@ -64,7 +63,7 @@ export function driftFindings(tool: ToolDefinition, previous: ToolDefinition | u
 export function ruleFindings(a: ToolAnalysis, catalogue?: ToolCatalogue): RuleFinding[] {
   return runRules(buildDoc({
     tool: a.tool, text: definitionText(a.tool), siblingKeys: a.server.siblingKeys, siblingNames: a.server.siblingNames,
-    paramNames: a.schema.params.map((p) => p.name), server: a.server.name, catalogue,
+    params: a.schema.params, server: a.server.name, catalogue,
   }));
 }
 

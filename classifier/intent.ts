@@ -1,5 +1,5 @@
 // What a tool says it does: verbs from its name, title, description and action enum.
-import { leadSegments, splitName, textTokens } from './tokens.ts';
+import { leadSegments, splitName, TextTokenReader } from './tokens.ts';
 import { agentVerb, nameVerb, proseVerb, type VerbClass, type VerbInfo } from './verbs.ts';
 
 export type VerbSource = 'name' | 'title' | 'description' | 'schema';
@@ -12,9 +12,12 @@ export interface Verb extends VerbInfo {
   fallback?: boolean;
 }
 
-/** A verb as found (object spread is slow in V8 here, so fields are copied by hand). */
+/**
+ * A verb as found (object spread is slow in V8 here, so fields are copied by hand; `fallback` is present,
+ * undefined, so that every verb has one object shape).
+ */
 export function makeVerb(info: VerbInfo, source: VerbSource, word: string, cls: VerbClass = info.cls): Verb {
-  return { lemma: info.lemma, cls, ambiguous: info.ambiguous, source, word };
+  return { lemma: info.lemma, cls, ambiguous: info.ambiguous, source, word, fallback: undefined };
 }
 
 export interface NameVerbOptions {
@@ -115,24 +118,26 @@ function proseVerbFits(info: VerbInfo, word: string, next: string | undefined, h
 
 /** The verb phrase opening one segment: "Add, update, or remove a collaborator" → add, update, remove. */
 function leadVerbs(segment: string, source: VerbSource): Verb[] {
-  const toks = textTokens(segment, 30);
+  const toks = new TextTokenReader(segment, 30);
   let counted = 0;
-  for (let i = 0; i < toks.length && counted < 3; i++) {
-    const { word, caps } = toks[i];
+  for (let i = 0; counted < 3; i++) {
+    const tok = toks.get(i);
+    if (!tok) break;
+    const { word, caps } = tok;
     if (SUBORDINATE.has(word)) return [];
     if (FILLER.has(word) || word.length === 1) continue;
     if (caps) { if (counted > 0) counted++; continue; } // headers ("START HERE") skip; acronyms count
     const info = proseVerb(word);
-    const next = toks[i + 1]?.word;
-    if (info && proseVerbFits(info, word, next, counted === 0, toks[i + 2]?.word)) {
+    const next = toks.get(i + 1)?.word;
+    if (info && proseVerbFits(info, word, next, counted === 0, toks.get(i + 2)?.word)) {
       const out: Verb[] = [makeVerb(info, source, word)];
       // continue through "X, Y, or Z"
       let j = i + 1;
-      while (j < toks.length - 1 && CONNECTORS.has(toks[j].word)) {
-        while (j < toks.length - 1 && CONNECTORS.has(toks[j].word)) j++;
-        const more = proseVerb(toks[j].word);
+      while (toks.get(j + 1) && CONNECTORS.has(toks.get(j)!.word)) {
+        while (toks.get(j + 1) && CONNECTORS.has(toks.get(j)!.word)) j++;
+        const more = proseVerb(toks.get(j)!.word);
         if (!more) break;
-        out.push(makeVerb(more, source, toks[j].word));
+        out.push(makeVerb(more, source, toks.get(j)!.word));
         j++;
       }
       return out;

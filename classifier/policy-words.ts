@@ -52,15 +52,22 @@ function regexWords(pattern: string): WordPart[] {
 
 function conditionWords(c: PolicyCondition): WordPart[] {
   const values = Array.isArray(c.value) ? c.value : [c.value];
-  const is: Record<string, () => WordPart[]> = {
-    eq: () => ['is ', code(c.value)], neq: () => ['is not ', code(c.value)],
-    in: () => (values.length === 1 ? ['is ', code(values[0])] : ['is one of ', ...list(values.map((v) => [code(v)]), 'or')]),
-    not_in: () => (values.length === 1 ? ['is not ', code(values[0])] : ['is none of ', ...list(values.map((v) => [code(v)]), 'or')]),
-    lt: () => ['is less than ', code(c.value)], lte: () => ['is at most ', code(c.value)],
-    gt: () => ['is more than ', code(c.value)], gte: () => ['is at least ', code(c.value)],
-    regex: () => regexWords(String(c.value)), contains: () => ['contains ', code(c.value)], exists: () => ['is given'],
-  };
-  return [code(c.path), ' ', ...(Object.hasOwn(is, c.op) ? is[c.op]() : [`passes the check ${c.op} `, code(c.value)])];
+  let is: WordPart[];
+  switch (c.op) {
+    case 'eq': is = ['is ', code(c.value)]; break;
+    case 'neq': is = ['is not ', code(c.value)]; break;
+    case 'in': is = values.length === 1 ? ['is ', code(values[0])] : ['is one of ', ...list(values.map((v) => [code(v)]), 'or')]; break;
+    case 'not_in': is = values.length === 1 ? ['is not ', code(values[0])] : ['is none of ', ...list(values.map((v) => [code(v)]), 'or')]; break;
+    case 'lt': is = ['is less than ', code(c.value)]; break;
+    case 'lte': is = ['is at most ', code(c.value)]; break;
+    case 'gt': is = ['is more than ', code(c.value)]; break;
+    case 'gte': is = ['is at least ', code(c.value)]; break;
+    case 'regex': is = regexWords(String(c.value)); break;
+    case 'contains': is = ['contains ', code(c.value)]; break;
+    case 'exists': is = ['is given']; break;
+    default: is = [`passes the check ${c.op} `, code(c.value)];
+  }
+  return [code(c.path), ' ', ...is];
 }
 
 function limitWords(limits: PolicyLimit[]): WordPart[] {

@@ -5,6 +5,7 @@ import type { ToolAnalysis } from './analysis.ts';
 import type { CategoryResult } from './category-types.ts';
 import { byPrecedence, routerSummary, summaryVerbs } from './router.ts';
 import { singular } from './tokens.ts';
+import { trimEnd } from './trim-end.ts';
 import { proseVerb, thirdPerson } from './verbs.ts';
 import type { Finding } from './types.ts';
 
@@ -22,20 +23,30 @@ const INTRANSITIVE: Record<string, string> = { say: 'speaks', speak: 'speaks', l
 
 /** "Permanently delete a workspace" → "permanently deletes a workspace": base-form lead verbs conjugated. */
 function conjugated(sentence: string, verbs: string[]): string {
-  const words = sentence.split(' ');
+  // the first 12 space-separated words (as `split(' ')` gives them), changed in place where they are verbs
+  let out = '';
+  let copied = 0;
   let done = 0;
-  for (let i = 0; i < words.length && i < 12 && done < verbs.length; i++) {
-    const raw = words[i];
+  for (let i = 0, start = 0; i < 12 && done < verbs.length && start <= sentence.length; i++) {
+    let end = sentence.indexOf(' ', start);
+    if (end < 0) end = sentence.length;
+    const raw = sentence.slice(start, end);
     const cut = raw.length > 1 && ',;:'.includes(raw[raw.length - 1]) ? raw.length - 1 : raw.length;
     const w = raw.slice(0, cut).toLowerCase();
+    start = end + 1;
     if (!verbs.includes(w)) continue;
     const info = proseVerb(w);
-    if (info && info.lemma === w) words[i] = thirdPerson(w) + raw.slice(cut);
+    if (info && info.lemma === w) {
+      out += sentence.slice(copied, end - raw.length) + thirdPerson(w) + raw.slice(cut);
+      copied = end;
+    }
     done++;
   }
-  const first = words[0];
-  if (first && !(first.length > 1 && first === first.toUpperCase())) words[0] = first[0].toLowerCase() + first.slice(1);
-  return words.join(' ');
+  const text = copied ? out + sentence.slice(copied) : sentence;
+  const space = text.indexOf(' ');
+  const first = space < 0 ? text : text.slice(0, space);
+  if (first && !(first.length > 1 && first === first.toUpperCase())) return first[0].toLowerCase() + text.slice(1);
+  return text;
 }
 
 /** The description's first sentence, without Markdown, HTML or emoji, cut at a word boundary. */
@@ -48,7 +59,7 @@ export function firstSentence(description: string): string {
   const end = head.search(SENTENCE_END);
   let s = (end < 0 ? head : head.slice(0, end)).trim();
   if (s.length > MAX) s = `${s.slice(0, s.lastIndexOf(' ', MAX))}…`;
-  return s.replace(/[.:;,\s]+$/, '');
+  return trimEnd(s, '.:;,');
 }
 
 function objectWords(a: ToolAnalysis): string {
@@ -70,13 +81,28 @@ const FILLER = new Set(['a', 'an', 'the', 'of', 'to', 'for', 'in', 'on', 'by', '
 function echoesName(sentence: string, tokens: string[]): boolean {
   // a long sentence says more than a name of a few words
   if (sentence.length > 90) return false;
-  const name = new Set(tokens.map(singular));
-  for (const m of sentence.toLowerCase().matchAll(WORD)) {
-    const w = m[0];
-    if (FILLER.has(w) || w.length < 3) continue;
+  let name: Set<string> | undefined;
+  const says = (w: string) => {
+    if (FILLER.has(w) || w.length < 3) return true;
+    name ??= new Set(tokens.map(singular));
     const base = singular(w);
     const verb = proseVerb(w)?.lemma;
-    if (!name.has(base) && !(verb && name.has(verb))) return false;
+    return name.has(base) || !!(verb && name.has(verb));
+  };
+  const lower = sentence.toLowerCase();
+  // ASCII (the common case): words are runs of a-z and 0-9, read without a Unicode regex
+  let ascii = true;
+  for (let i = 0; i < lower.length; i++) if (lower.charCodeAt(i) > 127) { ascii = false; break; }
+  if (!ascii) {
+    for (const m of lower.matchAll(WORD)) if (!says(m[0])) return false;
+    return true;
+  }
+  for (let i = 0; i < lower.length;) {
+    let c = lower.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) { i++; continue; }
+    const from = i;
+    do c = lower.charCodeAt(++i); while ((c >= 97 && c <= 122) || (c >= 48 && c <= 57));
+    if (!says(lower.slice(from, i))) return false;
   }
   return true;
 }

@@ -7,9 +7,8 @@ import type { CategoryResult } from './category-types.ts';
 import { describeToolPolicy } from './policy-words.ts';
 import { doesWhat } from './rationale-what.ts';
 import type { RiskResult } from './risk.ts';
+import { trimEnd } from './trim-end.ts';
 import type { Category, Finding, Policy, Risk } from './types.ts';
-
-const TRAILING = /[.\s]+$/;
 
 /** What an agent could do with a tool of this category when no grading rule decided its level. */
 function byCategory(category: Category, risk: Risk, objects: string[]): string {
@@ -40,7 +39,7 @@ function readAs(a: ToolAnalysis, c: CategoryResult): string {
 /** Two to four sentences specific to this tool and server. */
 export function rationale(a: ToolAnalysis, c: CategoryResult, risk: Risk, policy: Policy, findings: Finding[], graded: RiskResult): string {
   const name = a.tool.name;
-  const first = `\`${name}\` on ${a.server.name} ${doesWhat(a, c, findings)}`.replace(TRAILING, '') + '.';
+  const first = trimEnd(`\`${name}\` on ${a.server.name} ${doesWhat(a, c, findings)}`, '.') + '.';
   const hostile = findings.filter((f) => f.kind !== 'annotation_conflict');
   const consequence = graded.decisive && graded.risk === risk ? graded.decisive.consequence : byCategory(c.category, risk, a.objects);
   const why = hostile.length

@@ -21,6 +21,14 @@ export interface Param {
   itemType?: string;
 }
 
+/**
+ * A parameter with every field present (the optional ones undefined), so that all parameters share one
+ * object shape and the signal code reading them stays monomorphic.
+ */
+export function newParam(path: string, name: string, tokens: string[], type: string, description: string, required: boolean): Param {
+  return { path, name, tokens, type, description, values: undefined, format: undefined, default: undefined, maximum: undefined, pattern: undefined, required, itemType: undefined };
+}
+
 const MAX_PARAMS = 80;
 const MAX_DEPTH = 3;
 
@@ -64,15 +72,8 @@ function walk(schema: Record<string, unknown>, prefix: string, depth: number, ou
     if (!s || typeof s !== 'object') continue;
     const type = typeOf(s);
     const items = s.items as Record<string, unknown> | undefined;
-    const p: Param = {
-      path: prefix + name,
-      name,
-      tokens: splitName(name),
-      type,
-      description: typeof s.description === 'string' ? s.description : '',
-      required: required.includes(name),
-    };
     const values = valuesOf(s) ?? (items && typeof items === 'object' ? valuesOf(items) : undefined);
+    const p = newParam(prefix + name, name, splitName(name), type, typeof s.description === 'string' ? s.description : '', required.includes(name));
     if (values) p.values = values;
     if (typeof s.format === 'string') p.format = s.format;
     if (s.default !== undefined) p.default = s.default;

@@ -119,7 +119,12 @@ export function schemaSignals(inputSchema: Record<string, unknown> | undefined, 
   const toolText = `${toolName} ${description.length > 600 ? description.slice(0, 600) : description}`;
   const declared = schemaParams(inputSchema);
   const params = declared.length || !documented ? declared : documented(description);
-  const s: SchemaSignals = { params, documented: params !== declared, paths: [], outputPaths: [], urls: [], recipients: [], amounts: [], bulk: [], credentials: [], permissions: [], ids: [], content: [] };
+  // every field present from the start (optional ones undefined): one object shape for all tools
+  const s: SchemaSignals = {
+    params, documented: params !== declared, shell: undefined, code: undefined, queryLang: undefined, search: undefined, paths: [], outputPaths: [],
+    urls: [], endpoint: undefined, recipients: [], amounts: [], currency: undefined, bulk: [], credentials: [], permissions: [], actions: undefined,
+    selector: undefined, modes: undefined, methods: undefined, kind: undefined, dryRunDefault: undefined, ids: [], content: [],
+  };
   for (const p of params) {
     const t = last(p);
     const all = joined(p);

@@ -51,6 +51,38 @@ export function textTokens(text: string, limit = 40): TextToken[] {
   return out;
 }
 
+/**
+ * The tokens of `textTokens(text, limit)`, read on demand: a reader that stops at the first verb does not
+ * tokenise the rest of the segment.
+ */
+export class TextTokenReader {
+  readonly #text: string;
+  readonly #limit: number;
+  readonly #tokens: TextToken[] = [];
+  #at = 0;
+  #done = false;
+
+  constructor(text: string, limit = 40) {
+    this.#text = text;
+    this.#limit = limit;
+  }
+
+  /** Token `k`, or undefined past the last one. */
+  get(k: number): TextToken | undefined {
+    const out = this.#tokens;
+    while (out.length <= k && !this.#done) {
+      if (out.length >= this.#limit) { this.#done = true; break; }
+      TEXT_TOKEN.lastIndex = this.#at;
+      const m = TEXT_TOKEN.exec(this.#text);
+      if (m === null) { this.#done = true; break; }
+      this.#at = TEXT_TOKEN.lastIndex;
+      const raw = m[0];
+      out.push({ word: raw.toLowerCase(), caps: raw.length > 1 && allCaps(raw) });
+    }
+    return out[k];
+  }
+}
+
 /** Splits the opening of a description into up to `max` sentence-like segments (at . : ! ? and line breaks). */
 const SEGMENT_END = /[.:!?]\s|\n|[.:!?]$/g;
 export function leadSegments(text: string, max = 2, window = 400): string[] {

@@ -72,11 +72,11 @@ const AGENT_NOUNS = new Map<string, string>(Object.entries({
   publisher: 'publish', notifier: 'notify', inspector: 'inspect', explorer: 'explore',
 }));
 
+const CONSONANT_Y = /[^aeiou]y$/;
+
 /** Inflected forms accepted in prose: deletes, retrieves, creating, queries. Not past participles. */
 const INFLECTED = new Map<string, VerbInfo>();
-const CONSONANT_Y = /[^aeiou]y$/;
 const DOUBLING = /[^aeiou][aeiou][bdgkmnprt]$/;
-const SIBILANT = /(?:s|sh|ch|x|z|o)$/;
 for (const info of INFO.values()) {
   const v = info.lemma;
   const forms = [v, v + 's', v + 'es', v + 'ing'];
@@ -104,8 +104,11 @@ export function proseVerb(word: string): VerbInfo | undefined {
 
 /** The lemma's third-person form, for rationales: delete → deletes, query → queries. */
 export function thirdPerson(lemma: string): string {
-  if (CONSONANT_Y.test(lemma)) return lemma.slice(0, -1) + 'ies';
-  if (SIBILANT.test(lemma)) return lemma + 'es';
+  // CONSONANT_Y and SIBILANT by the last letters (an end-anchored regex tries every position)
+  const n = lemma.length;
+  const last = lemma[n - 1];
+  if (last === 'y' && n > 1 && !'aeiou'.includes(lemma[n - 2])) return lemma.slice(0, -1) + 'ies';
+  if (last === 's' || last === 'x' || last === 'z' || last === 'o' || (last === 'h' && (lemma[n - 2] === 's' || lemma[n - 2] === 'c'))) return lemma + 'es';
   return lemma + 's';
 }
 

@@ -4,29 +4,46 @@ import type { ToolCatalogue } from '../catalogue.ts';
 import { definitionSegments, type Segment } from '../definition-text.ts';
 import type { ToolDefinition } from '../../db/tool-definition.ts';
 import { nameKey, splitName } from '../tokens.ts';
+import { isSpace } from '../trim-end.ts';
 import { familiesIn } from './families.ts';
 import type { FindingDoc, Sentence } from './rule.ts';
 
 const MAX_SENTENCE = 700;
 
-/** A sentence ends at . ! ? followed by white space (so `~/.ssh/id_rsa` or `a.b.com` is not split), or at a line break. */
-function endsAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c === 10) return true;
-  if (c !== 46 && c !== 33 && c !== 63) return false;
-  const next = text.charCodeAt(i + 1);
-  return Number.isNaN(next) || next === 32 || next === 10 || next === 9 || next === 13;
+/** More than one character of [start, end) is not white space (`text.slice(start, end).trim().length > 1`). */
+function substantial(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  let j = end - 1;
+  while (j > i && isSpace(text.charCodeAt(j))) j--;
+  return j > i;
 }
+
+/**
+ * A sentence ends at . ! ? followed by white space (so `~/.ssh/id_rsa` or `a.b.com` is not split), or at a line
+ * break; the match is that one character.
+ */
+const SENTENCE_END = /\n|[.!?](?=[ \n\t\r]|$)/g;
 
 /** The sentences of one field (blank ones dropped, long ones cut). */
 export function splitSentences(seg: Segment, out: Sentence[]): void {
   const text = seg.text;
+  const len = text.length;
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !endsAt(text, i) && i - start < MAX_SENTENCE) continue;
-    const end = i < text.length ? i + 1 : i;
-    const body = text.slice(start, end);
-    if (body.trim().length > 1) out.push({ seg, start, text: body, index: out.length, families: familiesIn(body) });
+  // the next sentence end at or after `start` (-1: none left), found by the regex rather than a test per character
+  let next = -2;
+  for (;;) {
+    if (next !== -1 && next < start) {
+      SENTENCE_END.lastIndex = start;
+      next = SENTENCE_END.test(text) ? SENTENCE_END.lastIndex - 1 : -1;
+    }
+    const limit = start + MAX_SENTENCE;
+    let end: number;
+    if (next !== -1 && next < limit) end = next + 1;
+    else if (limit < len) end = limit + 1; // a long sentence is cut after MAX_SENTENCE + 1 characters
+    else end = len;
+    if (substantial(text, start, end)) out.push({ seg, start, text: text.slice(start, end), index: out.length, families: familiesIn(text, start, end) });
+    if (end >= len) break;
     start = end;
   }
 }
@@ -39,7 +56,8 @@ export interface DocInput {
   siblingKeys: ReadonlySet<string>;
   /** The server's tool names as spelled. */
   siblingNames: ReadonlySet<string>;
-  paramNames: readonly string[];
+  /** The tool's parameters (their names are its own vocabulary). */
+  params: readonly { name: string }[];
   server?: string;
   catalogue?: ToolCatalogue;
 }
@@ -60,7 +78,7 @@ class Doc implements FindingDoc {
   readonly #input: DocInput;
   #segments?: Segment[];
   #sentences?: Sentence[];
-  readonly #byMask = new Map<number, Sentence[]>();
+  #byMask?: Map<number, Sentence[]>;
   /** The running rule's families (set by the registry before each rule); 0: every sentence. */
   ruleMask = 0;
   #paramKeys?: Set<string>;
@@ -92,6 +110,7 @@ class Doc implements FindingDoc {
   get sentences(): Sentence[] {
     const mask = this.ruleMask;
     if (!mask) return this.allSentences;
+    this.#byMask ??= new Map();
     let list = this.#byMask.get(mask);
     if (!list) {
       list = this.allSentences.filter((s) => (s.families & mask) !== 0);
@@ -103,7 +122,7 @@ class Doc implements FindingDoc {
   get paramKeys(): ReadonlySet<string> {
     if (!this.#paramKeys) {
       this.#paramKeys = new Set();
-      for (const p of this.#input.paramNames) this.#paramKeys.add(nameKey(p));
+      for (const p of this.#input.params) this.#paramKeys.add(nameKey(p.name));
     }
     return this.#paramKeys;
   }

@@ -183,7 +183,7 @@ for (const family of Object.keys(ANCHORS) as Family[]) {
 
 const AUTOMATON = new KeywordAutomaton(table);
 
-/** The families whose anchors occur in `text`, as a bit mask of FAMILY values. */
-export function familiesIn(text: string): number {
-  return AUTOMATON.scan(text);
+/** The families whose anchors occur in `text` (or in its part [from, to)), as a bit mask of FAMILY values. */
+export function familiesIn(text: string, from = 0, to = text.length): number {
+  return AUTOMATON.scan(text, from, to);
 }

@@ -23,9 +23,12 @@ export const NEWLINES_SEEN = 1 << 28;
 const NEWLINE_RUN = 8;
 
 export class KeywordAutomaton {
-  /** Transitions by state offset (state × WIDTH) plus character class; values are state offsets. */
-  readonly #next: Int32Array;
-  /** Families found on entering a state, by state offset. */
+  /**
+   * Transitions by state × WIDTH plus character class; values are states. 16-bit while the states fit, so the
+   * table is half the size (it is read once per character, and cache misses are most of the scan's cost).
+   */
+  readonly #next: Uint16Array | Uint32Array;
+  /** Families found on entering a state, by state (a small array, apart from the transitions). */
   readonly #out: Int32Array;
   readonly states: number;
 
@@ -62,30 +65,33 @@ export class KeywordAutomaton {
       }
     }
     this.states = next.length;
-    this.#next = new Int32Array(next.length * WIDTH);
-    this.#out = new Int32Array(next.length * WIDTH);
+    this.#next = next.length <= 0x10000 ? new Uint16Array(next.length * WIDTH) : new Uint32Array(next.length * WIDTH);
+    this.#out = Int32Array.from(out);
     next.forEach((row, s) => {
-      for (let c = 0; c < WIDTH; c++) this.#next[s * WIDTH + c] = row[c] * WIDTH;
-      this.#out[s * WIDTH] = out[s];
+      for (let c = 0; c < WIDTH; c++) this.#next[s * WIDTH + c] = row[c];
     });
   }
 
-  /** The union of the families of every anchor in `text` (0: none), with NON_ASCII_SEEN and CONTROL_SEEN. */
-  scan(text: string): number {
+  /**
+   * The union of the families of every anchor in `text` (0: none), with NON_ASCII_SEEN and CONTROL_SEEN;
+   * `from` and `to` scan a part of it as if it were the whole (a sentence of a field, without slicing).
+   */
+  scan(text: string, from = 0, to = text.length): number {
     const next = this.#next;
     const out = this.#out;
     let s = next[SPACE]; // the text starts after a space, so ' word' anchors match at its start
     let found = 0;
     let lines = 0;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = from; i < to; i++) {
       const ch = text.charCodeAt(i);
       let c = SPACE;
       if (ch < 128) {
         c = CODE[ch];
-        if (ch === 10) { if (++lines >= NEWLINE_RUN) found |= NEWLINES_SEEN; } else if (c !== SPACE) lines = 0;
-        if (c === CONTROL) found |= CONTROL_SEEN;
+        // a line feed reads as a space; any other character but white space ends a run of line feeds
+        if (c === SPACE) { if (ch === 10 && ++lines >= NEWLINE_RUN) found |= NEWLINES_SEEN; }
+        else { lines = 0; if (c === CONTROL) found |= CONTROL_SEEN; }
       } else { found |= NON_ASCII_SEEN; lines = 0; }
-      s = next[s + c];
+      s = next[s * WIDTH + c];
       found |= out[s];
     }
     return found;

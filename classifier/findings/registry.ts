@@ -31,10 +31,11 @@ export interface RuleFinding extends Finding { rule: string }
 export function runRules(doc: RuleDoc): RuleFinding[] {
   const families = familiesIn(doc.text);
   const out: RuleFinding[] = [];
-  const quick = new Map<RegExp, boolean>();
+  let quick: Map<RegExp, boolean> | undefined;
   for (const { rule, any, all } of GATES) {
     if ((any && !(any & families)) || (all & families) !== all) continue;
     if (rule.quick) {
+      quick ??= new Map();
       let pass = quick.get(rule.quick);
       if (pass === undefined) { pass = rule.quick.test(doc.text); quick.set(rule.quick, pass); }
       if (!pass) continue;
