@@ -1,8 +1,9 @@
 // The command line that runs an untrusted stdio server under bubblewrap and rlimits, with a cleared environment (DESIGN §2).
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SandboxUnavailableError } from './errors.ts';
+import { scriptDirs } from './script-dirs.ts';
 
 const MiB = 1024 ** 2;
 const GiB = 1024 ** 3;
@@ -145,7 +146,7 @@ function prlimitArgs(limits: SandboxLimits, dedicatedUser: boolean): string[] {
 export function bwrapArgs(opts: SandboxOptions, env: Record<string, string>): string[] {
   const args = ['--unshare-all', ...(opts.allowNetwork ? ['--share-net'] : []), '--die-with-parent', '--new-session', '--as-pid-1', '--cap-drop', 'ALL'];
   args.push('--ro-bind', '/', '/', '--dev', '/dev', '--proc', '/proc', '--tmpfs', '/tmp', '--dir', SANDBOX_HOME);
-  for (const hidden of opts.hidePaths ?? ['/run', os.homedir()]) {
+  for (const hidden of hiddenPaths(opts)) {
     if (path.resolve(hidden) !== '/' && hidden !== '/tmp') args.push('--tmpfs', path.resolve(hidden));
   }
   for (const visible of opts.readOnlyDirs ?? []) args.push('--ro-bind', path.resolve(visible), path.resolve(visible));
@@ -154,6 +155,23 @@ export function bwrapArgs(opts: SandboxOptions, env: Record<string, string>): st
   args.push('--chdir', dir ?? SANDBOX_HOME, '--clearenv');
   for (const [key, value] of Object.entries(env)) args.push('--setenv', key, value);
   return [...args, '--'];
+}
+
+const hiddenPaths = (opts: Pick<SandboxOptions, 'hidePaths'>) => opts.hidePaths ?? ['/run', os.homedir()];
+
+function isFile(p: string): boolean {
+  try { return statSync(p).isFile(); } catch { return false; }
+}
+
+/**
+ * Scripts named on the command line that the sandbox would hide (under /tmp or a hidden dir such as a home dir):
+ * their dirs, package root and outermost node_modules (script-dirs.ts), to bind read-only. So `node /tmp/x.js`
+ * and a clone under /tmp run, while /tmp itself stays private.
+ */
+function hiddenScriptDirs(target: string[], opts: SandboxOptions): string[] {
+  const hidden = ['/tmp', ...hiddenPaths(opts)].map((h) => path.resolve(h)).filter((h) => h !== '/');
+  const under = (p: string) => hidden.some((h) => p === h || p.startsWith(h + path.sep));
+  return target.filter((a) => path.isAbsolute(a) && under(path.resolve(a)) && isFile(a)).flatMap((a) => scriptDirs(path.resolve(a)));
 }
 
 /**
@@ -178,5 +196,6 @@ export function sandboxCommand(opts: SandboxOptions & { command: string; args?: 
     drop.push(setpriv, `--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--clear-groups', '--');
   }
   if (opts.allowNetwork) drop.push(...pastaArgs());
-  return { command: prlimit, args: [...prlimitArgs(opts, runAs !== null), '--', ...drop, bwrap, ...bwrapArgs(opts, env), ...target], env };
+  const readOnlyDirs = [...new Set([...(opts.readOnlyDirs ?? []), ...hiddenScriptDirs(target, opts)])];
+  return { command: prlimit, args: [...prlimitArgs(opts, runAs !== null), '--', ...drop, bwrap, ...bwrapArgs({ ...opts, readOnlyDirs }, env), ...target], env };
 }
