@@ -1,5 +1,5 @@
 // listTools against real servers and hostile ones, all real processes in the real sandbox.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -280,7 +280,7 @@ describe('sandbox', () => {
     expect(error).toMatchObject({ code: 'E_NO_SANDBOX', retryable: false });
   });
 
-  it('sees a package under os.tmpdir() only through readOnlyDirs', async () => {
+  it('sees a script under os.tmpdir() that the command names (or readOnlyDirs lists), and nothing else of the host /tmp', async () => {
     const root = tempDir(); // like a crawl's cache and work dirs under one mkdtemp (mode 700)
     const pkg = path.join(root, 'cache', 'pkg');
     const work = path.join(root, 'work');
@@ -294,7 +294,13 @@ describe('sandbox', () => {
         expect(unreachable).toMatchObject({ code: 'E_NO_SANDBOX', message: expect.stringContaining(`${root} (mode 700)`) });
         chmodSync(root, 0o755);
       }
-      expect((await failure(listTools(options))).stderrTail).toContain('Cannot find module'); // the host's /tmp is not visible
+      // the script the command names is bound read-only, with its package; the rest of the host's /tmp stays hidden
+      expect((await listTools(options)).tools.map((t) => t.name)).toEqual(['search', 'other']);
+      const secret = path.join(root, 'elsewhere', 'secret.txt');
+      mkdirSync(path.dirname(secret));
+      writeFileSync(secret, 'not for the server');
+      const peek = await failure(listTools({ command: node, args: ['-e', `require('fs').readFileSync(${JSON.stringify(secret)})`], writableDir: work }));
+      expect(peek.stderrTail).toContain('ENOENT');
       const result = await listTools({ ...options, sandbox: { readOnlyDirs: [pkg] } });
       expect(result.tools.map((t) => t.name)).toEqual(['search', 'other']);
     } finally {
