@@ -21,14 +21,14 @@ const LEXICON: Record<VerbClass, string> = {
     'text+ message+ reply respond forward tweet retweet deploy redeploy build* rebuild compile launch start ' +
     'stop restart reboot shutdown halt pause resume suspend retry rerun cancel end+ hangup dial ring+ say speak ' +
     'converse play* click tap press* type+ fill* hover drag scroll swipe navigate goto focus+ emulate resize ' +
-    'install provision scale+ apply* rollout promote migrate submit spawn shell+ ssh curl interact ' +
+    'install provision scale+ apply* rollout promote migrate submit spawn shell+ ssh+ curl interact ' +
     'screencast record+ transcribe mute unmute join leave+ connect disconnect exit quit reload refresh* upgrade downgrade sign* ' +
     'schedule+ invite ping+ wake step+ skip*',
   write: 'create add insert update upsert set* put* edit modify patch+ change+ save store+ write append upload ' +
     'import* rename move* copy* clone fork+ duplicate assign unassign tag+ untag label+ link+ attach detach ' +
     'mark* star+ unstar pin+ unpin follow unfollow enable disable configure setup init initialize toggle lock+ ' +
     'unlock archive unarchive restore rollback revert sort* reorder format* transition+ commit+ draft+ compose ' +
-    'replace merge+ approve unapprove accept decline reject resolve* reopen complete* finish finalize finalise acknowledge ack ' +
+    'replace merge+ approve unapprove accept decline reject deny resolve* reopen complete* finish finalize finalise acknowledge ack ' +
     'dismiss snooze close* grant authorize deauthorize login logout authenticate register enroll reserve allocate ' +
     'release+ book+ subscribe unsubscribe comment+ annotate note+ log+ bookmark+ favorite+ vote+ like+ react ' +
     'upvote downvote sync* push* share* transfer+ generate* make* deactivate activate rotate* renew ' +

@@ -11,7 +11,7 @@ const LOW_VALUE = new Set(('comment note reaction emoji label tag draft bookmark
   'preference category filter view thread reply vote like item shape block card checklist attachment trace recording cell range row ' +
   'column chart image breadcrumb task event survey frame command customization entry context process tab pwa window job run ' +
   'schedule story widget sticky map sourcemap suggestion invitation invite subscription alert notification message mark ' +
-  'layer element playlist track song memory checkpoint timer habit question answer option template').split(/\s+/));
+  'layer element playlist track song memory checkpoint timer habit question answer option template clip').split(/\s+/));
 /** Infrastructure objects, identities, secrets and data others rely on: High even for one. */
 const INFRA = new Set(('bucket node instance vm server domain dns secret key certificate cert token credential user member owner ' +
   'role policy permission cluster volume disk function lambda container pod deployment service stack zone firewall route network ' +

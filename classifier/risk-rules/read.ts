@@ -14,6 +14,7 @@ const SQL_PROSE = /\b(?:sql|select)\b[^.\n]{0,30}\b(?:quer(?:y|ies)|statements?)
 /** Values that are secrets themselves (not metadata about them). */
 const SECRET_HEADS = new Set(['secret', 'password', 'credential', 'passphrase', 'mnemonic', 'privatekey', 'apikey', 'seed']);
 const AUTH_MODIFIERS = new Set(['api', 'access', 'auth', 'refresh', 'bearer', 'private', 'secret', 'session', 'service', 'oauth', 'personal', 'signing', 'ssh', 'deploy', 'client', 'provisioning', 'setup', 'license', 'encryption', 'master', 'root', 'gpg', 'pgp']);
+const METADATA_ONLY = /\bmetadata\b|\bnames? only\b|\bthe names of\b/;
 const NOT_VALUES = /\b(?:does not|doesn't|never|without) (?:return|include|expose|reveal)\w*\b[^.]{0,40}\b(?:values?|secrets?|keys?)\b|\bmetadata only\b|\bnames? (?:and|or) (?:arns?|ids?) only\b/;
 const CONNECTION = /\bconnection (?:strings?|uris?|urls?|credentials)\b|\bdsns?\b/;
 const EXAMPLES = /\bexamples?\b|\bsamples?\b|\btemplates?\b/;
@@ -63,7 +64,8 @@ export const READ_RULES: RiskRule[] = [
       const head = f.head;
       const secret = SECRET_HEADS.has(head) || ((head === 'key' || head === 'token') && f.objects.some((o, i) => i < f.objects.length - 1 && AUTH_MODIFIERS.has(o)))
         || f.objects.some((o) => o === 'env' || o === 'secret' || o === 'password' || o === 'credential');
-      return secret && !NOT_VALUES.test(f.text) ? `returns '${head || f.objects.find((o) => o === 'env' || o === 'secret' || o === 'password' || o === 'credential')}' values, which are secrets` : undefined;
+      // "List the metadata of all secrets": names and dates, not the values
+      return secret && !NOT_VALUES.test(f.text) && !METADATA_ONLY.test(f.text.slice(0, 80)) ? `returns '${head || f.objects.find((o) => o === 'env' || o === 'secret' || o === 'password' || o === 'credential')}' values, which are secrets` : undefined;
     },
   },
   {

@@ -184,4 +184,15 @@ describe('runners, money movers and names that mislead', () => {
     expect(orders.category).toBe('Write');
     expect(one({ name: 'generate_uuid', description: 'Generate a random UUID', inputSchema: { type: 'object', properties: {} } }, 'util').category).toBe('Read');
   });
+
+  it('reads ssh before another verb as a noun, deny as a decision, secret metadata as no secret, a clip as low-value', () => {
+    const disconnect = one({ name: 'ssh_disconnect', description: 'Disconnect from an SSH server. Use this to cleanly close SSH connections.', inputSchema: { type: 'object', properties: { connectionId: str() } } }, 'win-cli');
+    expect([disconnect.category, disconnect.risk]).toEqual(['Execute', 'Medium']);
+    expect(one({ name: 'ssh', description: 'Run a command on a remote host over SSH', inputSchema: { type: 'object', properties: { host: str(), command: str() } } }, 'ops').risk).toBe('Critical');
+    expect(one({ name: 'deny_command', description: 'Deny a pending command' }, 'super-shell').category).toBe('Write');
+    const meta = one({ name: 'databricks_list_secrets', description: 'List the metadata of all secrets within a scope.', inputSchema: { type: 'object', properties: { scope: str() } } }, 'databricks');
+    expect(meta.rules).not.toContain('read.secret-values');
+    expect(one({ name: 'get_secret', description: 'Get the value of a secret in a scope', inputSchema: { type: 'object', properties: { scope: str(), key: str() } } }, 'databricks').rules).toContain('read.secret-values');
+    expect(one({ name: 'delete_clip', description: 'Removes a clip from memory and closes it.', inputSchema: { type: 'object', properties: { clip_id: str() } } }, 'vidmagik').risk).toBe('Medium');
+  });
 });
