@@ -37,6 +37,8 @@ export async function runQueuedCrawl(opts: QueuedCrawlFlags, io: Io): Promise<nu
         db: database.db, boss, source, sourceLabel: label, limit: opts.limit, runtimes: opts.runtimes, resume: !opts.fresh,
         timeoutMs: opts.timeoutMs, retryLimit: opts.retries, retryDelaySeconds: opts.retryDelaySeconds, leaseSeconds: opts.leaseSeconds,
         afterRun,
+        // as the single-process crawl says it: a record the database refused, skipped alone
+        onEvent: (event) => { if (event.type === 'rejected') io.stderr.write(`skipped an unreadable record: ${event.reason}\n`); },
       });
       const line = describeEnqueued(enqueued);
       if (!opts.wait) {

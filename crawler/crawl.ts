@@ -3,12 +3,11 @@
 // and the enumeration cursor is checkpointed after each page, so a killed run resumes where it stopped.
 import PQueue from 'p-queue';
 import type { Db } from '../db/client.ts';
-import {
-  attemptCounts, finishRun, findUnfinishedRun, recordAttempt, runSelection, saveCheckpoint, startRun,
-} from '../db/queries/crawl-runs.ts';
+import { attemptCounts, finishRun, recordAttempt, saveCheckpoint } from '../db/queries/crawl-runs.ts';
 import type { AttemptOptions } from './attempt-types.ts';
 import { runAttempt } from './run-attempt.ts';
 import type { Launch } from './launch.ts';
+import { openRun, rejectionReason } from './open-run.ts';
 import { prepareListing } from './prepare-listing.ts';
 import { storeEntry } from './store-entry.ts';
 import type { ServerSource, SourceEntry } from './sources/source.ts';
@@ -55,15 +54,8 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
   const { db, source, limit = Infinity, runtimes, concurrency = 2, resume = true, onEvent = () => {} } = options;
   const started = Date.now();
   await prepareListing(options);
-  const sourceLabel = options.sourceLabel ?? source.name;
-  const finite = Number.isFinite(limit) ? limit : null;
-  const key = JSON.stringify({ source: sourceLabel, limit: finite, runtimes: runtimes ?? null });
-  const previous = resume ? await findUnfinishedRun(db, key) : undefined;
-  const run = previous ?? (await startRun(db, { key, source: source.name, sourceLabel, limit: finite, runtimes, concurrency }));
-  const earlier = previous ? await runSelection(db, run.id) : [];
-  const seen = new Set(earlier.map((r) => r.serverId));
-  const pending = earlier.filter((r) => r.status === 'pending');
-  onEvent({ type: 'run', runId: run.id, resumed: !!previous, alreadyDone: earlier.length - pending.length, pending: pending.length });
+  const { run, resumed, earlier, seen, pending } = await openRun(db, { source, sourceLabel: options.sourceLabel, limit, runtimes, resume, recorded: { concurrency } });
+  onEvent({ type: 'run', runId: run.id, resumed, alreadyDone: earlier.length - pending.length, pending: pending.length });
 
   const state = { selected: earlier.length, total: pending.length, attempted: 0, toolsFound: 0, failures: 0, rejected: 0 };
   const queue = new PQueue({ concurrency });
@@ -102,10 +94,8 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
             work = await select(entry);
           } catch (error) {
             // one record the database refuses (say, a name too long to index) costs that record, never the run
-            const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error; // drizzle wraps the driver's error
-            const reason = `${normalizeText(entry.sourceKey.slice(0, 200))} could not be stored: ${normalizeText((cause instanceof Error ? cause.message : String(cause)).slice(0, 300))}`;
             state.rejected++;
-            onEvent({ type: 'rejected', reason });
+            onEvent({ type: 'rejected', reason: rejectionReason(entry.sourceKey, error) });
             continue;
           }
           if (!work) continue;
@@ -131,7 +121,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlSummary> {
   }
   const byStatus = await attemptCounts(db, run.id);
   const summary: CrawlSummary = {
-    runId: run.id, resumed: !!previous, selected: state.selected, attempted: state.attempted,
+    runId: run.id, resumed, selected: state.selected, attempted: state.attempted,
     skippedAlreadyDone: earlier.length - pending.length, rejectedRecords: state.rejected, toolsFound: state.toolsFound,
     byStatus, durationMs: Date.now() - started,
   };

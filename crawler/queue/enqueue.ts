@@ -3,7 +3,8 @@
 // into an unfinished run again adds only servers it lacks: job ids are a function of (run, server).
 import type PgBoss from 'pg-boss';
 import type { Db } from '../../db/client.ts';
-import { findUnfinishedRun, recordAttempt, runSelection, saveCheckpoint, startRun } from '../../db/queries/crawl-runs.ts';
+import { recordAttempt, saveCheckpoint } from '../../db/queries/crawl-runs.ts';
+import { openRun, rejectionReason } from '../open-run.ts';
 import type { ServerSource } from '../sources/source.ts';
 import { storeEntry } from '../store-entry.ts';
 import { CRAWL_QUEUE, crawlJobId, type CrawlJobData } from './crawl-queue.ts';
@@ -38,7 +39,8 @@ export interface EnqueueOptions {
 
 export type EnqueueEvent =
   | { type: 'run'; runId: number; resumed: boolean; alreadyDone: number; pending: number }
-  | { type: 'enqueued'; jobs: number };
+  | { type: 'enqueued'; jobs: number }
+  | { type: 'rejected'; reason: string };
 
 export interface EnqueueSummary {
   runId: number;
@@ -58,15 +60,10 @@ type Checkpoint = { cursor?: string; exhausted?: boolean; enqueued?: boolean };
 export async function enqueueCrawl(options: EnqueueOptions): Promise<EnqueueSummary> {
   const { db, boss, source, limit = Infinity, runtimes, resume = true, batchSize = 500, onEvent = () => {} } = options;
   const started = Date.now();
-  const sourceLabel = options.sourceLabel ?? source.name;
-  const finite = Number.isFinite(limit) ? limit : null;
-  const key = JSON.stringify({ source: sourceLabel, limit: finite, runtimes: runtimes ?? null, queue: true });
-  const previous = resume ? await findUnfinishedRun(db, key) : undefined;
-  const run = previous ?? (await startRun(db, { key, source: source.name, sourceLabel, limit: finite, runtimes, queue: true, timeoutMs: options.timeoutMs }));
-  const earlier = previous ? await runSelection(db, run.id) : [];
-  const seen = new Set(earlier.map((r) => r.serverId));
-  const pending = earlier.filter((r) => r.status === 'pending');
-  onEvent({ type: 'run', runId: run.id, resumed: !!previous, alreadyDone: earlier.length - pending.length, pending: pending.length });
+  const { run, resumed, earlier, seen, pending } = await openRun(db, {
+    source, sourceLabel: options.sourceLabel, limit, runtimes, resume, keyExtra: { queue: true }, recorded: { timeoutMs: options.timeoutMs },
+  });
+  onEvent({ type: 'run', runId: run.id, resumed, alreadyDone: earlier.length - pending.length, pending: pending.length });
 
   const job = (serverId: number, name: string, launch: unknown): PgBoss.JobInsert<CrawlJobData> => ({
     id: crawlJobId(run.id, serverId), name: CRAWL_QUEUE,
@@ -105,8 +102,9 @@ export async function enqueueCrawl(options: EnqueueOptions): Promise<EnqueueSumm
           try {
             // a savepoint per entry: one record the database refuses costs that record, not the page
             stored = await tx.transaction((sp) => storeEntry(sp as unknown as Db, entry));
-          } catch {
+          } catch (error) {
             rejected++;
+            onEvent({ type: 'rejected', reason: rejectionReason(entry.sourceKey, error) });
             continue;
           }
           const { id } = stored;
@@ -127,5 +125,5 @@ export async function enqueueCrawl(options: EnqueueOptions): Promise<EnqueueSumm
   await saveCheckpoint(db, run.id, { cursor, exhausted, enqueued: true } satisfies Checkpoint);
   // Workers may have finished every job while enumeration went on: then the run ends here.
   await finishRunIfDone(db, boss, run.id, options.afterRun);
-  return { runId: run.id, resumed: !!previous, selected, jobs, alreadyDone: earlier.length - pending.length, rejectedRecords: rejected, durationMs: Date.now() - started };
+  return { runId: run.id, resumed, selected, jobs, alreadyDone: earlier.length - pending.length, rejectedRecords: rejected, durationMs: Date.now() - started };
 }
