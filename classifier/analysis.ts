@@ -112,14 +112,13 @@ const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
  * part of a proper noun (`google-play-permissions`: "Google Play", `apple_pay_status`: "Apple Pay"), not an act.
  */
 function withoutProperNouns(verbs: Verb[], tokens: string[], description: string): Verb[] {
-  if (verbs.length === 0 || !description) return verbs;
-  const object = READ_LEAD.exec(description)?.[1];
+  if (verbs.length === 0 || !description || !verbs.some((v) => tokens.indexOf(v.word) > 0)) return verbs;
+  // "Get options put/call ratio data" on `options_put_call`: a later name verb in what a read returns is a noun
+  const object = verbs[0].word !== tokens[0] ? READ_LEAD.exec(description)?.[1]?.toLowerCase().split(/[^a-z]+/) : undefined;
   return verbs.filter((v) => {
     const i = tokens.indexOf(v.word);
     if (i <= 0) return true;
-    if (description.includes(`${cap(tokens[i - 1])} ${cap(v.word)}`)) return false;
-    // "Get options put/call ratio data" on `options_put_call`: the word is in what a read returns
-    return !(object && i > 0 && verbs[0].word !== tokens[0] && new RegExp(`(?:^|[^a-z])${v.word}(?:$|[^a-z])`, 'i').test(object));
+    return !description.includes(`${cap(tokens[i - 1])} ${cap(v.word)}`) && !object?.includes(v.word);
   });
 }
 

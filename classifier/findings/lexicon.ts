@@ -57,21 +57,3 @@ export const CONFIGURATION = /\b(?:via|through|using|from|in|with|as)\s+(?:an?\s
 
 /** An address outside the conversation: a URL, e-mail address, phone number or IP address. */
 export const ADDRESS = /\bhttps?:\/\/[^\s'"`<>)]+|\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|cc|xyz|app|example|co|ai|me|info|biz|ru|cn|top|site|online|sh|to|ly)\/[^\s'"`<>)]*|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\+\d[\d\s-]{7,}\d\b|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/i;
-
-/**
- * The cheap pre-check, run once over every definition: a superset of what the text rules need (an
- * order to the model, a pretext, a hiding or override word, a command, sensitive data, a reference
- * to other tools, promotional words). About one real tool in eight passes it; the rest cost one scan.
- */
-export const TRIGGER = new RegExp([
-  TO_MODEL.source,
-  String.raw`\b(?:ignore|disregard|forget|bypass|pretend|sudo|silently|conceal)\b|\boverrid(?:e|ing)\s+(?:all|any|the|your|previous|prior|system)\b|\byou\s+are\s+now\b|\bact\s+as\b|privilege|\b(?:developer|admin|god|jailbreak)\s+mode\b`,
-  String.raw`(?:do\s+not|don't|never|without)\s+(?:\w+\s+){0,2}?(?:tell|inform|mention|reveal|disclos|notify|alert|let)|\bhide\s+(?:this|it)\b|\bfrom\s+the\s+user\b|\buser\s+(?:must|should|does|need)`,
-  String.raw`<\s*(?:important|system|instructions?|hidden|secret|admin|override|sys)\b|<\||\[\/?inst\]|<<\/?sys>>|\b(?:note|message|instructions?|reminder)\s+(?:to|for)\s+(?:the\s+)?(?:ai|assistant|model|llm|agent)\b`,
-  String.raw`\brm\s+-\w|\bcurl\s|\bwget\s|\bchmod\s|whoami|\bcat\s+[~\/$]|\becho\s+\$|\bexport\s+[A-Z_]+=|\|\s*(?:ba|z)?sh\b|\bbash\s+-c|\bnc\s+-|\/dev\/tcp|\bbcc\b`,
-  String.raw`\.ssh|id_rsa|id_ed25519|\.aws\/|\/etc\/(?:passwd|shadow|sudoers)|\.kube\/|\.npmrc|\.netrc|\.pgpass|\.git-cred|\.docker\/|mcp\.json|claude_desktop|\.cursor\/|\.(?:bash|zsh)(?:rc|_history)|(?:^|[\s'"\x60(~\/])\.env\b|environment\s+var|env\s+vars?\b|process\.env|environ\b`,
-  String.raw`conversation|chat\s+history|system\s+prompt|private\s+keys?|seed\s+phrase|mnemonic|keychain|cookies|fingerprint|keystroke|clipboard|telemetry|\b(?:all|any|every)\s+(?:\w+\s+)?(?:api\s+keys?|credentials|passwords|secrets|tokens)\b`,
-  String.raw`\binstead\s+of\b|\brather\s+than\b|\bin\s+place\s+of\b|supersed|\bdeprecated\b|\bdisabled\b|no\s+longer|\bredirect|\breroute|other\s+(?:mcp\s+)?(?:servers?|tools?)|\b(?:tool|function|server)s?\s+(?:must|should|will|has\s+been|have\s+been|now)\b|side\s+effect|\breplaces?\s|\bprefer`,
-  String.raw`\bbest\b|\bpremium\b|\bultimate\b|\bsuperior\b|\btrusted\s+by|award|industry[- ](?:leading|standard)|unmatched|unparalleled|unrivall?ed|pinnacle|cutting[- ]edge|world'?s|fortune\s+500|\d%|#1\b|number\s+one|\bmost\s+(?:advanced|reliable|accurate|comprehensive|powerful|trusted|popular|sophisticated)|best-in-class|enterprise[- ]grade|(?:professional|advanced|enhanced|premium|ultimate)\s+version`,
-  String.raw`regardless\s+of|user[- ](?:specified|provided|supplied)|even\s+if\s+the\s+user|instead\s+of\s+what|(?:automatically|silently)\s+(?:modified|changed|replaced|rewritten|redirected|rerouted|switched|altered)|\bchange\s+the\s+\w+(?:\s+\w+)?\s+to\b`,
-].join('|'), 'i');

@@ -15,8 +15,8 @@ const MIN_QUOTE = 8;
 export interface JudgedFindings {
   /** The heuristic findings, untouched, plus the LLM's new ones, in display order. */
   findings: Finding[];
-  /** The findings the LLM added (also in `findings`). */
-  added: Finding[];
+  /** The findings the LLM added (also in `findings`), with the model's explanation in its own words. */
+  added: { finding: Finding; explanation: string }[];
   /** One line per reported finding: confirmed, added, or ignored and why. */
   evidence: string[];
 }
@@ -41,7 +41,7 @@ export function locateQuote(tool: ToolDefinition, quote: string): { field: strin
  */
 export function judgeFindings(heuristic: Finding[], reported: readonly LlmFinding[], tool: ToolDefinition, label: string): JudgedFindings {
   const evidence: string[] = [];
-  const added: Finding[] = [];
+  const added: JudgedFindings['added'] = [];
   for (const r of reported) {
     const own = heuristic.find((f) => f.kind === r.kind);
     if (own) {
@@ -53,20 +53,21 @@ export function judgeFindings(heuristic: Finding[], reported: readonly LlmFindin
       evidence.push(`${label} reported ${r.kind}, but its quote is not in the definition: ignored`);
       continue;
     }
-    const same = added.findIndex((f) => f.kind === r.kind);
-    if (same >= 0 && atLeast(added[same].severity, r.severity)) continue;
+    const same = added.findIndex((a) => a.finding.kind === r.kind);
+    if (same >= 0 && atLeast(added[same].finding.severity, r.severity)) continue;
+    const explanation = r.explanation.replace(/\.$/, '');
     const finding: Finding = {
       kind: r.kind,
       severity: r.severity,
-      message: `${r.explanation.replace(/\.?$/, '.')} (found by ${label})`,
+      message: `${explanation}. (found by ${label})`,
       ...markedExcerpt(where.text, where.at, where.length),
       field: where.field,
       rule: 'llm-review',
       source: 'llm',
     };
-    if (same >= 0) added[same] = finding;
-    else added.push(finding);
+    if (same >= 0) added[same] = { finding, explanation };
+    else added.push({ finding, explanation });
   }
-  for (const f of added) evidence.push(`${label} adds the finding ${f.kind} (${f.severity}) in the ${f.field}`);
-  return { findings: sortFindings([...heuristic, ...added]), added, evidence };
+  for (const { finding: f } of added) evidence.push(`${label} adds the finding ${f.kind} (${f.severity}) in the ${f.field}`);
+  return { findings: sortFindings([...heuristic, ...added.map((a) => a.finding)]), added, evidence };
 }

@@ -33,7 +33,7 @@ export function mergeReview({ heuristic: h, verdict: v, tool, model, categoryFlo
   const judged = judgeFindings(h.findings, v.findings, tool, label);
   let risk = maxRisk(h.risk, v.risk);
   const raisedBy: string[] = [];
-  for (const f of judged.added) {
+  for (const { finding: f } of judged.added) {
     const floor = findingFloor(f);
     if (floor && maxRisk(risk, floor) !== risk) {
       risk = floor;
@@ -69,7 +69,7 @@ export function mergeReview({ heuristic: h, verdict: v, tool, model, categoryFlo
     confidence = Math.min(h.confidence, v.confidence);
   }
   if (judged.added.length) {
-    const found = judged.added.map((f) => `${FINDING_KIND_INFO[f.kind].title.toLowerCase()} (${f.message.replace(/\.? \(found by .*\)$/, '')})`);
+    const found = judged.added.map((a) => `${FINDING_KIND_INFO[a.finding.kind].title.toLowerCase()} (${a.explanation})`);
     rationale = `${rationale} ${label} also found ${found.join('; ')}.`;
   }
   return {
