@@ -128,13 +128,18 @@ describe('crawl --queue and workers (pg-boss)', () => {
     }
   });
 
+  /** One fixture server enqueued from a list file, with these queue options. */
+  const enqueueOne = (db: Parameters<typeof enqueueCrawl>[0]['db'], boss: Parameters<typeof enqueueCrawl>[0]['boss'], opts: Partial<Parameters<typeof enqueueCrawl>[0]>) => {
+    const one = join(dir, 'one.txt');
+    writeFileSync(one, 'npm:fixture-versions@1.2.0\n');
+    return enqueueCrawl({ db, boss, source: listFileSource({ file: one }), sourceLabel: one, ...opts });
+  };
+
   it('retries an unreachable registry up to the cap, then records the last error as the attempt', async () => {
     const t = await fresh();
     try {
       const boss = await t.boss();
-      const one = join(dir, 'one.txt');
-      writeFileSync(one, 'npm:fixture-versions@1.2.0\n');
-      const { runId } = await enqueueCrawl({ db: t.database.db, boss, source: listFileSource({ file: one }), sourceLabel: one, retryLimit: 1, retryDelaySeconds: 1 });
+      const { runId } = await enqueueOne(t.database.db, boss, { retryLimit: 1, retryDelaySeconds: 1 });
       const events: WorkerEvent[] = [];
       // nothing listens on port 9: the registry cannot be reached
       await runWorker({ db: t.database.db, boss, concurrency: 1, exitWhenIdle: true, ...attemptOptions(), npmRegistry: 'http://127.0.0.1:9', onEvent: (e) => events.push(e) });
@@ -154,9 +159,7 @@ describe('crawl --queue and workers (pg-boss)', () => {
     const t = await fresh();
     try {
       const boss = await t.boss();
-      const one = join(dir, 'one.txt');
-      writeFileSync(one, 'npm:fixture-versions@1.2.0\n');
-      const { runId } = await enqueueCrawl({ db: t.database.db, boss, source: listFileSource({ file: one }), sourceLabel: one, retryLimit: 0, leaseSeconds: 1 });
+      const { runId } = await enqueueOne(t.database.db, boss, { retryLimit: 0, leaseSeconds: 1 });
       // what a worker killed mid-job leaves: the job taken, its lease running, nobody to finish it
       expect(await boss.fetch(CRAWL_QUEUE)).toHaveLength(1);
       const events: WorkerEvent[] = [];
