@@ -1,9 +1,11 @@
 // Turns a listing failure (crashed, protocol_error, timeout) into the cause the server's own output proves:
-// needs_network, needs_credentials, not_an_mcp_server or unsupported_runtime, with the matched line as evidence.
+// needs_network, needs_credentials, not_an_mcp_server or unsupported_runtime (also: an import that differs from the
+// shipped file only in letter case), with the matched line as evidence.
 // A failure no rule explains is returned unchanged.
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { NeedsCredentialsError, NeedsNetworkError, NotAnMcpServerError, UnsupportedRuntimeError, type EvidencedError, type EvidenceOptions } from './attempt-errors.ts';
 import { ListToolsError, ProtocolError, ServerCrashedError, ListToolsTimeoutError } from './errors.ts';
+import { caseMismatchedImport } from './case-mismatch.ts';
 import { matchRules, type DiagnosisKind } from './stderr-rules.ts';
 
 const CLASSES: Record<DiagnosisKind, new (message: string, options: EvidenceOptions) => EvidencedError> = {
@@ -24,6 +26,11 @@ export function serverTexts(error: ListToolsError): string[] {
 export function diagnose(error: unknown): unknown {
   if (!(error instanceof ServerCrashedError || error instanceof ProtocolError || error instanceof ListToolsTimeoutError)) return error;
   const texts = serverTexts(error);
+  const mismatch = caseMismatchedImport(texts);
+  if (mismatch) {
+    const says = `it imports ${mismatch.wanted} but ships ${mismatch.present}: it was built on a case-insensitive file system and runs only on one (macOS, Windows), not on Linux`;
+    return new UnsupportedRuntimeError(`${says}: ${mismatch.line}`, { evidence: mismatch.line, rule: 'case-mismatched-import', summary: says, cause: error });
+  }
   const match = matchRules(texts);
   if (match) {
     const Kind = CLASSES[match.rule.kind];

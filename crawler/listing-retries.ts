@@ -1,5 +1,6 @@
 // The tries of one stdio listing, each decided by what the previous one proved: a usage text naming a
-// subcommand (`mcp`, `stdio`, `serve`, `server`) is tried once with it; a variable the server asks for by name
+// subcommand (`mcp`, `stdio`, `serve`, `server`) is tried once with it; a server that stops for a missing
+// connection but offers its own demo or mock mode (`--demo`) is tried once in it; a variable the server asks for by name
 // that the record does not declare is tried once with a placeholder; needs_network is tried once with the
 // network when the run allows it; a server that still needs the network for some features is probed for the
 // rest (feature-probe.ts). Every try is kept in the attempt's details.
@@ -12,7 +13,7 @@ import { ListToolsError } from './errors.ts';
 import { featureInput, probeFeatures } from './feature-probe.ts';
 import type { OptionalInput } from './launch.ts';
 import type { Plan, Variant } from './npm-command.ts';
-import { usageSubcommand } from './stderr-rules.ts';
+import { offeredDemoFlag, usageSubcommand } from './stderr-rules.ts';
 
 export interface RetryFacts {
   /** Names the program goes by in its usage text (its executable names). */
@@ -52,6 +53,16 @@ export async function listWithRetries(plan: (variant: Variant) => Plan, options:
     if (subcommand) {
       variant = { subcommand };
       result = await once(variant, network);
+    }
+  }
+  // A server that stopped for want of a backend and names its own demo mode: once more in it.
+  if (failed() && result.status !== 'needs_network') {
+    const inner = innerFailure(result);
+    const demoFlag = inner && offeredDemoFlag(serverTexts(inner).join('\n'));
+    if (demoFlag) {
+      const demo = await once({ ...variant, demoFlag }, network);
+      // A demo that fails too proves nothing new: the first cause stands (the try stays in `tries`).
+      if (demo.status === 'ok' || demo.status === 'no_tools') { variant = { ...variant, demoFlag }; result = demo; }
     }
   }
   // A variable the record does not declare, asked for by name: once more with a placeholder for it.

@@ -1,6 +1,7 @@
 // The command that starts an installed npm server: node and its flags, the chosen executable, a subcommand when
-// its usage text asked for one, the record's runtime and package arguments, and a probe's extra input; with the
-// entry point and the command line as they are recorded (placeholders marked, secrets hidden).
+// its usage text asked for one, the record's runtime and package arguments, a demo flag the server offered, and a
+// probe's extra input; with the entry point and the command line as they are recorded (placeholders marked,
+// secrets hidden).
 import { relative } from 'node:path';
 import { envParts, partsOf, renderCommandLine, type Part } from './command-line.ts';
 import type { PackageLaunch } from './launch.ts';
@@ -10,6 +11,8 @@ import type { NpmRuntimeReading } from './runtime-arguments.ts';
 /** What a retry changes: a subcommand before the arguments, one more input (a probed feature list), variables the server asked for. */
 export interface Variant {
   subcommand?: string;
+  /** A flag the server offered for running without a real backend (`--demo`), after the declared arguments. */
+  demoFlag?: string;
   extra?: { where: 'arg' | 'runtimeArg' | 'env'; name: string; value: string; placeholder?: boolean };
   /** Placeholders for variables the record does not declare but the server stopped asking for. */
   askedEnv?: Record<string, string>;
@@ -34,6 +37,7 @@ export function npmPlan(launch: PackageLaunch, installed: InstalledPackage, exe:
     ...(variant.subcommand ? [{ value: variant.subcommand }] : []),
     ...reading.serverArgs,
     ...partsOf(launch.args, launch.placeholders?.args),
+    ...(variant.demoFlag ? [{ value: variant.demoFlag }] : []),
   ];
   const env = { ...launch.env, ...variant.askedEnv };
   const placeholderEnv = [...(launch.placeholders?.env ?? []), ...Object.keys(variant.askedEnv ?? {})];
@@ -49,7 +53,7 @@ export function npmPlan(launch: PackageLaunch, installed: InstalledPackage, exe:
     args: [...real, ...tail.map((p) => p.value)],
     env,
     readOnlyDirs: [installed.dir],
-    entryPoint: `${exe.entry.name}${variant.subcommand ? ` ${variant.subcommand}` : ''}`,
+    entryPoint: [exe.entry.name, variant.subcommand, variant.demoFlag].filter(Boolean).join(' '),
     commandLine: renderCommandLine([...program, ...tail], envParts(env, placeholderEnv, launch.secrets)),
   };
 }

@@ -35,6 +35,11 @@ export const OUTPUT_RULES: readonly OutputRule[] = [
     says: (m) => `it asks for Node.js ${m[1]} (this is ${node})`,
   },
   {
+    id: 'native-addon-missing', kind: 'unsupported_runtime',
+    pattern: /Could not locate the bindings file|could not load the native (\S+) addon|Cannot find module '([^']+\.node)'/i,
+    says: (m) => `its native addon${m[1] ? ` (${m[1]})` : m[2] ? ` (${m[2].split('/').pop()})` : ''} is missing: the install script that builds or downloads it is not run when crawling`,
+  },
+  {
     id: 'placeholder-endpoint', kind: 'needs_credentials',
     pattern: /(?:ECONNREFUSED|connect\S*) 127\.0\.0\.1:9\b|127\.0\.0\.1:9\/mcp-risk-placeholder/,
     says: () => 'it tried to reach the placeholder endpoint given for a URL it needs (a real one is required)',
@@ -132,6 +137,19 @@ export function usageSubcommand(text: string | undefined, programs: string[] = [
     const listed = new RegExp(`^\\s{1,12}${word}(?:\\s|,|$|\\s*\\[)`, 'm').test(text);
     const afterName = names && new RegExp(`(?:^|[\\s\`'"])(?:${names})\\s+${word}\\b`, 'm').test(text);
     if (listed || afterName) return word;
+  }
+  return undefined;
+}
+
+/**
+ * The flag a server's own output offers for running without a real backend (`--demo`, `--mock`, `--sample`,
+ * `--offline`), when the same line says what it stands in for ("demo mode", "in-memory", "sample data", "without
+ * a database", ...): a server that stopped for a missing connection lists its tools that way.
+ */
+export function offeredDemoFlag(text: string | undefined): string | undefined {
+  for (const line of tellingLines(text)) {
+    const flag = /(?:^|[\s(`'"])(--(?:demo|mock|sample|offline|example)(?:-(?:mode|data|db))?)(?![\w=-])/i.exec(line)?.[1];
+    if (flag && /\b(?:demo|mock(?:ed)?|sample|example|offline|in-memory|fake|test data|without (?:a |any )?(?:real |live )?(?:database|connection|server|account|credentials|api key))\b/i.test(line.replace(flag, ''))) return flag.toLowerCase();
   }
   return undefined;
 }

@@ -64,6 +64,34 @@ describe('entry points', () => {
     expect(r.details?.executable).toEqual({ name: 'fixture-subcommand', why: 'first', others: ['fixture-subcommand-doctor'] });
   });
 
+  it('retries once in the demo mode a server offers when it stops for a missing connection, after the declared arguments', async () => {
+    const r = await attempt('fixture-demo', '1.0.0', { packageArguments: [{ type: 'named', name: '--region', value: 'eu' }] });
+    expect(r).toMatchObject({ status: 'ok', entryPoint: 'fixture-demo --demo' });
+    expect(names(r)).toEqual(['list_orders', 'refund_order']);
+    expect(r.tools?.find((t) => t.name === 'list_orders')?.description).toBe('argv ["--region","eu","--demo"]');
+    expect(r.details?.tries).toMatchObject([
+      { entryPoint: 'fixture-demo', status: 'needs_credentials' },
+      { entryPoint: 'fixture-demo --demo', status: 'ok', tools: 2 },
+    ]);
+    expect(r.details?.commandLine).toMatch(/ --region eu --demo$/);
+  });
+
+  it('keeps the first cause when the offered demo mode fails too', async () => {
+    const r = await attempt('fixture-demo-native', '1.0.0');
+    expect(r).toMatchObject({ status: 'needs_credentials', entryPoint: 'fixture-demo-native' });
+    expect(r.details?.tries).toMatchObject([
+      { entryPoint: 'fixture-demo-native', status: 'needs_credentials' },
+      { entryPoint: 'fixture-demo-native --demo', status: 'unsupported_runtime', evidence: 'Fatal error: Error: Could not locate the bindings file. Tried:' },
+    ]);
+  });
+
+  it('reports a package that imports a file under another letter case as unsupported on Linux, with the line', async () => {
+    const r = await attempt('fixture-case', '1.0.0');
+    expect(r).toMatchObject({ status: 'unsupported_runtime', details: { rule: 'case-mismatched-import' } });
+    expect(r.error).toContain('it imports Store.mjs but ships store.mjs');
+    expect(r.evidence).toMatch(/Cannot find module '\/.*\/Store\.mjs'/);
+  });
+
   it('prefers the executable the package.json mcpName claims over helpers and others', async () => {
     const r = await attempt('fixture-multibin', '1.0.0');
     expect(r).toMatchObject({ status: 'ok', entryPoint: 'fixture-mb-server' });

@@ -6,7 +6,7 @@ import { clip } from '../../crawler/clip.ts';
 import { renderCommandLine } from '../../crawler/command-line.ts';
 import { stderrSummary } from '../../crawler/errors.ts';
 import { readNpmRuntimeArgs } from '../../crawler/runtime-arguments.ts';
-import { matchRules, namedChoices, npmErrorLine, usageSubcommand } from '../../crawler/stderr-rules.ts';
+import { matchRules, namedChoices, npmErrorLine, offeredDemoFlag, usageSubcommand } from '../../crawler/stderr-rules.ts';
 
 // Captured on this machine (Node 20) from the real packages.
 const SMARTBEAR = `file:///x/node_modules/@smartbear/mcp/dist/index.js:2
@@ -51,6 +51,9 @@ describe('output rules', () => {
     // @modelcontextprotocol/server-slack's start-up message
     expect(matchRules(['Please set SLACK_BOT_TOKEN and SLACK_TEAM_ID environment variables'])).toMatchObject({ rule: { id: 'missing-variable', kind: 'needs_credentials' } });
     expect(matchRules(['Server listening on http://localhost:3000'])).toMatchObject({ rule: { id: 'http-service', kind: 'not_an_mcp_server' } });
+    // better-sqlite3 without its install script (@bytebase/dbhub --demo on this machine), a napi loader
+    expect(matchRules(['Fatal error: Error: Could not locate the bindings file. Tried:'])).toMatchObject({ rule: { id: 'native-addon-missing', kind: 'unsupported_runtime' }, says: expect.stringContaining('install script') });
+    expect(matchRules(["Error: Cannot find module '/srv/x/node_modules/fast-hash/build/Release/hash.node'"])).toMatchObject({ rule: { id: 'native-addon-missing' }, says: expect.stringContaining('(hash.node)') });
   });
 
   it('does not fire on ordinary start-up chatter', () => {
@@ -70,6 +73,17 @@ describe('output rules', () => {
     expect(usageSubcommand('Usage: tool [options]\n\nRun `tool stdio` to serve over stdio', ['tool'])).toBe('stdio');
     expect(usageSubcommand('Error: the mcp server crashed', ['tool'])).toBeUndefined();
     expect(usageSubcommand('Usage: tool <file>\n  --verbose  more output', ['tool'])).toBeUndefined();
+  });
+
+  it('finds the demo or mock mode a server offers when it stops for a missing connection, and only such a flag', () => {
+    expect(offeredDemoFlag('ERROR: no database configured.\nOptions:\n  a) run with --demo to use a bundled in-memory sample database\n  b) set DSN')).toBe('--demo');
+    expect(offeredDemoFlag('Missing STORE_URL. Start with `--mock` for a fake store without a real server.')).toBe('--mock');
+    expect(offeredDemoFlag('Pass --offline-mode to serve cached sample data')).toBe('--offline-mode');
+    // a flag that takes the backend's address, a flag with a value, the word without a flag: no retry
+    expect(offeredDemoFlag('  --mock-server URL   the mock server to forward to')).toBeUndefined();
+    expect(offeredDemoFlag('Use --demo=false in production (demo mode is the default)')).toBeUndefined();
+    expect(offeredDemoFlag('Error: demo account expired; set API_KEY')).toBeUndefined();
+    expect(offeredDemoFlag('  --demo   print the version')).toBeUndefined();
   });
 
   it('reads the valid values a server names when it rejects one (zod, yargs-style choices)', () => {
