@@ -38,6 +38,8 @@ const HTTP_PREFIX = new Set(['get', 'post', 'put', 'patch', 'delete']);
  * A noun-leaning word chosen only because no other word is a verb is marked `fallback` (`text_chunking`).
  * Returns [] when no word of the name is a verb.
  */
+const AFTER_PREPOSITION = new Set(['by', 'for', 'with', 'from', 'of', 'in', 'on', 'into', 'at', 'per', 'via']);
+
 export function verbsOfName(tokens: string[], source: VerbSource = 'name', options: NameVerbOptions = {}): Verb[] {
   const tail = tokens[tokens.length - 1];
   let from = 0;
@@ -57,6 +59,9 @@ export function verbsOfName(tokens: string[], source: VerbSource = 'name', optio
   for (let i = from; i < tokens.length; i++) {
     const info = nameVerb(tokens[i]);
     if (!info) continue;
+    // a word that is also a noun is one after a preposition: `by_type`, `on_call_schedule`, `chain_of_draft`
+    // (a plain verb stays one: `tool_for_create_repository`; "to" is left out: `how_to_send`)
+    if (i > from && info.ambiguous === 'noun' && AFTER_PREPOSITION.has(tokens[i - 1])) continue;
     // a general first verb (`place-market-order`) is the action; otherwise the last noun-leaning word is
     // (`call_end`: the call is the resource, end the action)
     if (lastCandidate < 0 || nameVerb(tokens[lastCandidate])!.cls !== 'weak' || lastCandidate !== from) lastCandidate = i;

@@ -3,6 +3,7 @@
 import { recipients, type RecipientKind } from './recipients.ts';
 import { isSelector } from './router.ts';
 import { isFreeText, schemaParams, type Param } from './schema-params.ts';
+import { singular } from './tokens.ts';
 
 export type { RecipientKind };
 
@@ -62,9 +63,9 @@ const KIND = new Set(['kind', 'resourcetype', 'resourcekind', 'objecttype', 'res
 const ID_TAIL = new Set(['id', 'ids', 'uid', 'key', 'name', 'slug', 'number', 'iid', 'sha', 'ref', 'uuid']);
 const CONTENT = new Set(['body', 'content', 'text', 'message', 'html', 'markdown', 'data', 'payload']);
 
-const WRITABLE_LANG = /\b(?:sql|postgres|mysql|sqlite|t-sql|cypher|gremlin|sparql|n1ql|cql|hql|influxql|clickhouse|snowflake|athena|bigquery|duckdb|mssql|oracle|graphql mutation)\b/i;
+const WRITABLE_LANG = /\b(?:sql|postgres(?:ql)?|mysql|sqlite|t-sql|cypher|gremlin|sparql|n1ql|cql|hql|influxql|clickhouse|snowflake|athena|bigquery|duckdb|mssql|oracle|graphql mutation)\b/i;
 const READ_LANG = /\b(?:soql|sosl|promql|logql|traceql|kql|kusto|lucene|jql|wiql|esql|spl|flux|jq|jsonpath|xpath|graphql)\b/i;
-const READ_ONLY_CLAIM = /read[- ]only|only (?:select|read)|select (?:statements|queries) only|only select|only supports? select|cannot (?:modify|write)|does not modify|non-mutating|no (?:writes|mutations)|(?:insert|update|delete|drop)\b[^.\n]{0,60}\b(?:are |is )?not (?:supported|allowed|permitted)/i;
+const READ_ONLY_CLAIM = /read[- ]only(?:(?! mode)|(?= mode\b[^.\n]{0,20}\bonly\b))|only (?:select|read)|select (?:statements|queries) only|only select|only supports? select|cannot (?:modify|write)|does not modify|non-mutating|no (?:writes|mutations)|(?:insert|update|delete|drop)\b[^.\n]{0,60}\b(?:are |is )?not (?:supported|allowed|permitted)/i;
 const MUTATION = /mutation/i;
 /** A query run against a data store whose language the definition does not name: it can be anything the store accepts. */
 const DATA_STORE_QUERY = /\b(?:database|db|linked service|data ?source|data ?store|warehouse|dataset|datasets|table|tables|data lake|lakehouse|cluster)\b/i;
@@ -78,6 +79,14 @@ const QUOTED = /'([a-z][a-z0-9_-]{1,40})'|"([a-z][a-z0-9_-]{1,40})"|`([a-z][a-z0
 
 function last(p: Param): string {
   return p.tokens.length ? p.tokens[p.tokens.length - 1] : p.name.toLowerCase();
+}
+
+const LIST_TAIL = new Set(['list', 'array', 'batch']);
+/** What a list of strings holds: `sql_list` and `statements` hold SQL statements. */
+function itemNoun(p: Param): string | undefined {
+  if (p.type !== 'array') return undefined;
+  const n = p.tokens.length;
+  return singular(n > 1 && LIST_TAIL.has(p.tokens[n - 1]) ? p.tokens[n - 2] : last(p));
 }
 
 function joined(p: Param): string {
@@ -138,8 +147,10 @@ export function schemaSignals(inputSchema: Record<string, unknown> | undefined, 
       s.shell ??= p;
     } else if (free && CODE.has(t) && (t !== 'code' && t !== 'source' && t !== 'function' || RUN_WORD.test(ctx))) {
       s.code ??= p;
-    } else if (free && (QUERY.has(t) || QUERY.has(all))) {
-      const lang = queryLanguage(p, toolText) ?? (t !== 'query' ? t : DATA_STORE_QUERY.test(toolText) && RUN_WORD.test(toolText) ? 'query' : undefined);
+    } else if (free && (QUERY.has(t) || QUERY.has(all) || QUERY.has(itemNoun(p) ?? ''))) {
+      const noun = QUERY.has(t) || QUERY.has(all) ? t : itemNoun(p)!;
+      // "query" and "statement" name no language: only a query run against a data store is one
+      const lang = queryLanguage(p, toolText) ?? (noun !== 'query' && noun !== 'statement' ? noun : DATA_STORE_QUERY.test(toolText) && RUN_WORD.test(toolText) ? 'query' : undefined);
       if (lang) {
         const name = lang.toLowerCase();
         // GraphQL only reads unless the definition speaks of mutations

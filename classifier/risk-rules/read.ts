@@ -10,7 +10,7 @@ const SENSOR = /\b(?:webcam|web cam|camera|microphone|clipboard|screen recording
 const PROBE_HINT = /ping|trace|nmap|scan|netcat|telnet|mtr/;
 const SENSOR_HINT = /cam|microphone|clipboard|screen rec|records? the screen|gps|geolocation|current location/;
 const SENSOR_NAMES = new Set(['webcam', 'camera', 'microphone', 'mic', 'clipboard', 'gps', 'geolocation', 'location']);
-const SQL_PROSE = /\b(?:sql|select)\b[^.\n]{0,30}\b(?:quer(?:y|ies)|statements?)\b|\bquery text\b/;
+const SQL_PROSE = /\b(?:sql|select|cypher)\b[^.\n]{0,30}\b(?:quer(?:y|ies)|statements?)\b|\bquery text\b/;
 /** Values that are secrets themselves (not metadata about them). */
 const SECRET_HEADS = new Set(['secret', 'password', 'credential', 'passphrase', 'mnemonic', 'privatekey', 'apikey', 'seed']);
 const AUTH_MODIFIERS = new Set(['api', 'access', 'auth', 'refresh', 'bearer', 'private', 'secret', 'session', 'service', 'oauth', 'personal', 'signing', 'ssh', 'deploy', 'client', 'provisioning', 'setup', 'license', 'encryption', 'master', 'root', 'gpg', 'pgp']);
@@ -52,7 +52,7 @@ export const READ_RULES: RiskRule[] = [
     test: (f) => {
       const q = f.s.queryLang;
       if (q && !q.writable && SQL_FAMILY.test(q.lang)) return `parameter \`${q.param.path}\` takes ${langLabel(q.lang)}, read-only`;
-      if (!q && (!f.s.params.length || f.s.documented) && (f.text.includes('sql') || f.text.includes('select') || f.text.includes('query text')) && SQL_PROSE.test(f.text.slice(0, 200)) && /\b(?:execut\w*|runs?|running)\b/.test(f.text.slice(0, 120))) return 'the description says it runs SQL query text it is given, read-only';
+      if (!q && (!f.s.params.length || f.s.documented) && (f.text.includes('sql') || f.text.includes('select') || f.text.includes('cypher') || f.text.includes('query text')) && SQL_PROSE.test(f.text.slice(0, 200)) && /\b(?:execut\w*|runs?|running)\b/.test(f.text.slice(0, 120))) return 'the description says it runs SQL query text it is given, read-only';
       return undefined;
     },
   },

@@ -195,4 +195,31 @@ describe('runners, money movers and names that mislead', () => {
     expect(one({ name: 'get_secret', description: 'Get the value of a secret in a scope', inputSchema: { type: 'object', properties: { scope: str(), key: str() } } }, 'databricks').rules).toContain('read.secret-values');
     expect(one({ name: 'delete_clip', description: 'Removes a clip from memory and closes it.', inputSchema: { type: 'object', properties: { clip_id: str() } } }, 'vidmagik').risk).toBe('Medium');
   });
+
+  it('reads query text wherever it is: a list of statements, a write query named only in prose, a read-only Cypher query', () => {
+    const batch = one({ name: 'transact', description: 'Execute SQL statements in one transaction against the configured cluster.',
+      inputSchema: { type: 'object', properties: { sql_list: { type: 'array', items: { type: 'string' }, description: 'The statements to run' } } } }, 'dsql');
+    expect([batch.category, batch.risk]).toEqual(['Execute', 'Critical']);
+    const plural = one({ name: 'run_migration', description: 'Run migration statements', inputSchema: { type: 'object', properties: { statements: { type: 'array', items: { type: 'string' }, description: 'PostgreSQL statements' } } } }, 'pg');
+    expect(plural.risk).toBe('Critical');
+    expect([one({ name: 'write_graph_query', description: 'Execute a write Cypher query on the graph database.' }, 'graph').category, one({ name: 'write_graph_query', description: 'Execute a write Cypher query on the graph database.' }, 'graph').risk]).toEqual(['Execute', 'Critical']);
+    const read = one({ name: 'read_graph_query', description: 'Execute a read-only Cypher query on the graph database.' }, 'graph');
+    expect([read.category, read.risk]).toEqual(['Read', 'Medium']);
+    // a list of plain strings is not query text, and a statement of a theorem is not SQL
+    expect(one({ name: 'tag_items', description: 'Add tags to items', inputSchema: { type: 'object', properties: { tag_list: { type: 'array', items: { type: 'string' } } } } }, 'notes').risk).not.toBe('Critical');
+    const theorem = one({ name: 'precondition_checklist', description: "Split a theorem's statement into preconditions for you to verify one by one.", inputSchema: { type: 'object', properties: { candidate_statement: str('The statement of the theorem') } } }, 'math');
+    expect([theorem.category, theorem.risk]).toEqual(['Read', 'Low']);
+  });
+
+  it('reads the object of a preposition as a noun, and manufacturing injection as no attack', () => {
+    const byType = one({ name: 'by_type', description: 'Largest file extensions by total size.', inputSchema: { type: 'object', properties: {} } }, 'disk-usage');
+    expect([byType.category, byType.risk]).toEqual(['Read', 'Low']);
+    const molding = one({ name: 'check_injection_settings', description: 'Check injection molding settings (melt temperature, packing pressure) against the material window.', inputSchema: { type: 'object', properties: { material: str(), melt_temp_C: { type: 'number' } } } }, 'molding');
+    expect(molding.rules).not.toContain('execute.attack');
+    expect(molding.category).toBe('Read');
+    // a real injection test stays an attack on its target
+    const sqli = one({ name: 'test_target', description: 'Send SQL injection payloads to the target URL and report which parameters are vulnerable.', inputSchema: { type: 'object', properties: { url: str() } } }, 'pentest');
+    expect(sqli.category).toBe('Execute');
+    expect(sqli.evidence.join(' ')).toMatch(/attack payloads/);
+  });
 });
