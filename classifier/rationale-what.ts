@@ -19,6 +19,15 @@ const MAX = 160;
 /** A verb phrase opening that reads as the tool's own action once conjugated. */
 const INSTRUCTION = /^(?:use|call|always|never|do not|don't|note|important|warning|caution|this tool|the tool|tool to|you|please)\b/i;
 
+/** "Tool to scrape a webpage", "This tool allows you to list …", "Use this tool to …": the action follows. */
+const TOOL_PREAMBLE = /^(?:(?:a|an|this|the)\s+)?(?:mcp\s+)?tool\s+(?:to|that|which)\s+|^(?:this|the)\s+tool\s+(?:allows|lets|enables|helps)\s+(?:you|users?|the\s+(?:user|agent|model|assistant))\s+(?:to\s+)?|^use\s+this\s+tool\s+to\s+/i;
+
+/** The second verb of a pair in the first clause: "scrape a page and return its text". */
+const PAIRED_VERB = /^([^,;]*? and )([a-z]+)\b/;
+
+/** A finding that makes the definition's text untrustworthy: a poisoning kind of medium severity or more. */
+export const isHostile = (f: Finding) => f.kind !== 'annotation_conflict' && f.kind !== 'definition_drift' && f.severity !== 'low';
+
 const INTRANSITIVE: Record<string, string> = { say: 'speaks', speak: 'speaks', listen: 'listens', converse: 'holds a conversation', wait: 'waits', think: 'thinks' };
 
 /** "Permanently delete a workspace" → "permanently deletes a workspace": base-form lead verbs conjugated. */
@@ -123,10 +132,22 @@ export function doesWhat(a: ToolAnalysis, c: CategoryResult, findings: Finding[]
     const actions = words.filter((w, i) => words.indexOf(w) === i);
     return actions.length ? `is a sub-command router whose description lists ${list(actions)} actions` : 'is a sub-command router that does not say which actions it exposes';
   }
-  const sentence = a.description ? firstSentence(a.description) : '';
-  const suspicious = findings.some((f) => f.kind !== 'annotation_conflict' && f.kind !== 'definition_drift');
+  let sentence = a.description ? firstSentence(a.description) : '';
+  let acts = false;
+  const preamble = TOOL_PREAMBLE.exec(sentence);
+  if (preamble && sentence.length - preamble[0].length >= 8) {
+    sentence = sentence.slice(preamble[0].length);
+    // after "to" comes the verb, known to the lexicon or not ("Tool to scrape …")
+    const verb = /\bto\s+$/i.test(preamble[0]) ? /^[a-z]+\b/.exec(sentence)?.[0] : undefined;
+    if (verb) {
+      // "… and return its text": the second verb of the pair too
+      sentence = (thirdPerson(verb) + sentence.slice(verb.length)).replace(PAIRED_VERB, (m, head: string, w: string) => (proseVerb(w)?.lemma === w ? head + thirdPerson(w) : m));
+      acts = true;
+    }
+  }
+  const suspicious = findings.some(isHostile);
   if (sentence.length >= 8 && LETTER_START.test(sentence) && !INSTRUCTION.test(sentence) && !suspicious) {
-    const said = a.descVerbs.length ? conjugated(sentence, a.descVerbs.map((v) => v.word)) : `is described as "${sentence}"`;
+    const said = a.descVerbs.length || acts ? conjugated(sentence, a.descVerbs.map((v) => v.word)) : `is described as "${sentence}"`;
     return echoesName(sentence, a.tokens) ? `${said}${echoNote(a)}` : said;
   }
   const v = c.verb;

@@ -5,7 +5,7 @@
 import type { ToolAnalysis } from './analysis.ts';
 import type { CategoryResult } from './category-types.ts';
 import { describeToolPolicy } from './policy-words.ts';
-import { doesWhat } from './rationale-what.ts';
+import { doesWhat, isHostile } from './rationale-what.ts';
 import type { RiskResult } from './risk.ts';
 import { trimEnd } from './trim-end.ts';
 import type { Category, Finding, Policy, Risk } from './types.ts';
@@ -40,7 +40,8 @@ function readAs(a: ToolAnalysis, c: CategoryResult): string {
 export function rationale(a: ToolAnalysis, c: CategoryResult, risk: Risk, policy: Policy, findings: Finding[], graded: RiskResult): string {
   const name = a.tool.name;
   const first = trimEnd(`\`${name}\` on ${a.server.name} ${doesWhat(a, c, findings)}`, '.') + '.';
-  const hostile = findings.filter((f) => f.kind !== 'annotation_conflict');
+  // a low-severity finding (one "only use this tool …") is shown on the page, but does not make the text hostile
+  const hostile = findings.filter((f) => isHostile(f) || f.kind === 'definition_drift');
   const consequence = graded.decisive && graded.risk === risk ? graded.decisive.consequence : byCategory(c.category, risk, a.objects);
   const why = hostile.length
     ? ` Its definition raised ${hostile.length} finding${hostile.length === 1 ? '' : 's'} (${[...new Set(hostile.map((f) => f.kind.replace(/_/g, ' ')))].join(', ')}), so treat its text as hostile.`

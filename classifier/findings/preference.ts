@@ -18,8 +18,11 @@ const CLAIMS: RegExp[] = [
   /\b(?:better|faster|more\s+accurate|more\s+reliable)\s+(?:\w+\s+){0,3}?(?:than|compared\s+(?:to|with))\s+(?:any\s+|all\s+|the\s+)?(?:other|standard|regular|original|basic|default|existing)\b|\boutperforms\s+(?:all|any|other|the)\b/i,
 ];
 
-/** Language that asks to be picked: always use this tool, instead of any other, the only tool you need. */
-const SELECT = /\b(?:always|only)\s+(?:use|prefer|choose|select|pick|call)\s+(?:this|these)\s+(?:tool|function|server|one)s?\b(?!\s+(?:when|if|to\s+\w+\s+(?:when|if)))|\b(?:prefer|choose|pick|select)\s+this\s+(?:tool\s+)?(?:over|instead\s+of|before)\s+(?:any|all|other)\b|\b(?:do\s+not|don't|never)\s+use\s+(?:any\s+)?other\s+(?:\w+\s+)?(?:tools?|servers?|functions?|alternatives)\b|\bthe\s+only\s+(?:\w+\s+)?tool\s+(?:you|that)\s+(?:need|should|must)\b|\b(?:instead\s+of|rather\s+than|over)\s+(?:any|all)\s+other\s+(?:\w+\s+){0,2}?(?:tools|servers|functions|alternatives|options)\b|\bcompared\s+to\s+other\s+(?:\w+\s+){0,3}?tools\b|\bahead\s+of\s+(?:any\s+|all\s+)?other\b|\b(?:prefer|choose|pick|select)\s+this\s+(?:\w+\s+)?(?:tool\s+)?over\s+(?:any|all|other)\b|\bother\s+(?:\w+\s+){0,2}?(?:tools?|servers?|functions?|alternatives)\b[^.\n]{0,80}?\b(?:never|do\s+not|don't)\s+(?:use|call)\s+(?:them|those)\b/i;
+/**
+ * Language that asks to be picked: always use this tool, instead of any other, the only tool you need. "Only use
+ * this tool with/for/when …" narrows its use instead, and is not a pitch.
+ */
+const SELECT = /\balways\s+(?:use|prefer|choose|select|pick|call)\s+(?:this|these)\s+(?:tool|function|server|one)s?\b(?!\s+(?:when|if|to\s+\w+\s+(?:when|if)))|\bonly\s+(?:use|prefer|choose|select|pick|call)\s+(?:this|these)\s+(?:tool|function|server|one)s?\b(?=\s*(?:[.!;]|$|\s+(?:and|instead|over|rather|from\s+now)))|\b(?:prefer|choose|pick|select)\s+this\s+(?:tool\s+)?(?:over|instead\s+of|before)\s+(?:any|all|other)\b|\b(?:do\s+not|don't|never)\s+use\s+(?:any\s+)?other\s+(?:\w+\s+)?(?:tools?|servers?|functions?|alternatives)\b|\bthe\s+only\s+(?:\w+\s+)?tool\s+(?:you|that)\s+(?:need|should|must)\b|\b(?:instead\s+of|rather\s+than|over)\s+(?:any|all)\s+other\s+(?:\w+\s+){0,2}?(?:tools|servers|functions|alternatives|options)\b|\bcompared\s+to\s+other\s+(?:\w+\s+){0,3}?tools\b|\bahead\s+of\s+(?:any\s+|all\s+)?other\b|\b(?:prefer|choose|pick|select)\s+this\s+(?:\w+\s+)?(?:tool\s+)?over\s+(?:any|all|other)\b|\bother\s+(?:\w+\s+){0,2}?(?:tools?|servers?|functions?|alternatives)\b[^.\n]{0,80}?\b(?:never|do\s+not|don't)\s+(?:use|call)\s+(?:them|those)\b/i;
 
 
 export const PREFERENCE_RULES: FindingRule[] = [
