@@ -38,6 +38,7 @@ const HTTP_PREFIX = new Set(['get', 'post', 'put', 'patch', 'delete']);
  * A noun-leaning word chosen only because no other word is a verb is marked `fallback` (`text_chunking`).
  * Returns [] when no word of the name is a verb.
  */
+const CONTENT_NOUNS = new Set(['text', 'message', 'content', 'note', 'comment', 'post', 'image', 'email']);
 const AFTER_PREPOSITION = new Set(['by', 'for', 'with', 'from', 'of', 'in', 'on', 'into', 'at', 'per', 'via']);
 
 export function verbsOfName(tokens: string[], source: VerbSource = 'name', options: NameVerbOptions = {}): Verb[] {
@@ -64,6 +65,8 @@ export function verbsOfName(tokens: string[], source: VerbSource = 'name', optio
     if (i > from && info.ambiguous === 'noun' && AFTER_PREPOSITION.has(tokens[i - 1])) continue;
     // a general first verb (`place-market-order`) is the action; otherwise the last noun-leaning word is
     // (`call_end`: the call is the resource, end the action)
+    // content nouns are what the word before does (`type_text`: types text, it does not text someone)
+    if (lastCandidate >= 0 && CONTENT_NOUNS.has(tokens[i])) continue;
     if (lastCandidate < 0 || nameVerb(tokens[lastCandidate])!.cls !== 'weak' || lastCandidate !== from) lastCandidate = i;
     if (info.ambiguous !== 'noun') { primary = i; break; }
   }

@@ -24,6 +24,10 @@ const STORE = new Set(('database db table schema repository repo project workspa
 /** Removing an item from a list keeps the item itself: `delete_release_from_user_collection_folder`. */
 const MEMBERSHIP_CONTAINERS = new Set(['list', 'collection', 'folder', 'wantlist', 'wishlist', 'playlist', 'favorite', 'favorites', 'cart', 'queue', 'board', 'watchlist', 'album', 'library']);
 const OWN_PROCESSES = new Set(['process', 'session', 'terminal', 'job', 'task', 'context', 'tab', 'window', 'pwa', 'worker', 'thread', 'kernel', 'shell']);
+/** Also stored items (a to-do task, a forum or mail thread): running work only when ended, or said to run. */
+const STORED_TOO = new Set(['task', 'thread']);
+const RUNNING = /\b(?:running|process(?:es)?|execution|executing|worker|background|cpu|in progress)\b/;
+const endsProcess = (f: RiskFacts) => OWN_PROCESSES.has(f.head) && (!STORED_TOO.has(f.head) || ENDS.has(f.lemma) || RUNNING.test(f.text.slice(0, 160)));
 const ENDS = new Set(['terminate', 'kill', 'stop', 'end', 'abort', 'interrupt']);
 const PROCESS_WORDS = /\b(?:process(?:es)?|sessions?|jobs?|terminals?|workers?|threads?)\b/;
 const FILTER_PARAM = /^(?:filter|filterexpr|filterexpression|where|condition|conditions|query|predicate|expr|expression|pattern|selector|match)$/;
@@ -74,7 +78,7 @@ export const DESTRUCTIVE_RULES: RiskRule[] = [
     id: 'destructive.own-process', category: 'Destructive', effect: 'base', to: 'Medium',
     consequence: 'A runaway agent could stop running work and interrupt whoever relies on it; no stored data is lost.',
     summary: 'stops a process or session, not stored data',
-    test: (f) => OWN_PROCESSES.has(f.head) ? `ends a ${f.head}, not stored data`
+    test: (f) => endsProcess(f) ? `ends a ${f.head}, not stored data`
       : ENDS.has(f.lemma) && PROCESS_WORDS.test(f.text.slice(0, 100)) ? 'ends running processes or sessions, not stored data' : undefined,
   },
   {
@@ -100,7 +104,7 @@ export const DESTRUCTIVE_RULES: RiskRule[] = [
     consequence: 'A runaway agent could delete many items in one call.',
     summary: 'widens the scope: bulk, recursive, forced, many at once, or cascading to what it contains',
     test: (f) => {
-      if (OWN_PROCESSES.has(f.head) || ENDS.has(f.lemma) && PROCESS_WORDS.test(f.text.slice(0, 100))) return undefined; // ending every session loses no stored data
+      if (endsProcess(f) || ENDS.has(f.lemma) && PROCESS_WORDS.test(f.text.slice(0, 100))) return undefined; // ending every session loses no stored data
       return multiplicity(f) ?? (CASCADE.test(f.text.slice(0, 200)) ? 'the deletion cascades to everything it contains' : undefined);
     },
   },

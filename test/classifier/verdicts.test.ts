@@ -237,4 +237,17 @@ describe('runners, money movers and names that mislead', () => {
     expect(scrape.rationale).toMatch(/^`grab` on scraper scrapes a web page and returns its text\./);
     expect(one({ name: 'bucket_overview', description: 'This tool lets you list every bucket of the account.' }, 's3').rationale).toMatch(/^`bucket_overview` on s3 lists every bucket of the account\./);
   });
+
+  it('reads typing text as typing, and a to-do task or a forum thread as stored items, not running work', () => {
+    const typed = one({ name: 'type_text', description: '' }, 'ios-simulator');
+    expect(typed.evidence.join(' ')).not.toMatch(/reaches people/);
+    expect(typed.evidence).toContain("name begins with the verb 'type'");
+    const thread = one({ name: 'remove_thread', description: 'Remove a discussion thread by its ID', inputSchema: { type: 'object', properties: { id: str() } } }, 'forum');
+    expect(thread.rationale).not.toMatch(/stop running work/);
+    const bulk = one({ name: 'bulk_delete_tasks', description: 'Delete many tasks of a project at once', inputSchema: { type: 'object', properties: { task_ids: { type: 'array', items: { type: 'string' } } } } }, 'todo');
+    expect(bulk.risk).toBe('High');
+    // a running task is running work
+    const kill = one({ name: 'kill_task', description: 'Kill a running task', inputSchema: { type: 'object', properties: { id: str() } } }, 'runner');
+    expect(kill.rationale).toMatch(/stop running work/);
+  });
 });
