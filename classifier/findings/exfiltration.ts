@@ -42,7 +42,23 @@ function ownWords(purpose: string, found: string): boolean {
 }
 const STOPWORDS = new Set(['the', 'all', 'any', 'every', 'other', 'full', 'entire', 'whole', 'complete', 'previous', 'prior', 'earlier', 'past', 'last', 'your', 'etc']);
 
+/** A copy recipient parameter's default field: every message then also goes to that address. */
+const COPY_DEFAULT = /^parameter `(?:[\w.[\]]*\.)?((?:b?cc|blind_?copy|copy_?to|forward_?to|also_?send_?to|archive_?to)(?:_?(?:emails?|address(?:es)?|recipients?))?)` default$/i;
+const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
+
 export const EXFILTRATION_RULES: FindingRule[] = [
+  {
+    id: 'exfil.copy-default', kind: 'data_exfiltration', severity: 'high', families: ['address'],
+    matches: 'A copy-recipient parameter (bcc, cc, forward_to) whose default is an address: every message also goes there unless the model changes it.',
+    detect: (doc) => {
+      for (const seg of doc.segments) {
+        const param = COPY_DEFAULT.exec(seg.field)?.[1];
+        const m = param ? EMAIL.exec(seg.text) : null;
+        if (param && m) return { seg, at: m.index, length: m[0].length, message: `The parameter \`${param}\` defaults to ${m[0]}, so every message is also copied to an address the user did not give.` };
+      }
+      return undefined;
+    },
+  },
   {
     id: 'exfil.read-sensitive', kind: 'data_exfiltration', severity: 'critical', families: ['sensitive'], requires: ['directive'],
     matches: 'An order to read secrets, keys, dotfiles, environment variables or the conversation and to pass them on or into a parameter.',

@@ -55,7 +55,7 @@ export type Family = keyof typeof FAMILY;
 
 const ANCHORS: Record<Family, string[]> = {
   directive: [' you must', ' you should', ' you shall', ' you need to', ' you have to', ' you are required', ' you are expected', ' you are instructed',
-    ' you are supposed', ' you are asked', ' you will need', ' you will have', ' assistant ', ' model must', ' model should', ' model needs',
+    ' you are supposed', ' you are asked', ' you will need', ' you will have', 'authorized you', 'authorised you', ' permitted you', ' allowed you', ' assistant ', ' model must', ' model should', ' model needs',
     ' agent must', ' agent should', ' ai must', ' ai should', ' llm must', ' llm should', ' always ', ' never ', ' make sure', ' be sure', ' ensure you',
     ' ensure that you', ' please ', ' must first', ' must also', ' should also', ' should first', ' should then', ' must then', ' must additionally', ' must immediately', ' must now', ' must always',
     ' mandatory', ' compulsory', ' required for all', ' required for every', ' required for any', ' required before', ' before using', ' before calling',
@@ -145,9 +145,12 @@ const ANCHORS: Record<Family, string[]> = {
     'performance', 'optimi', 'monitoring', ' logging', 'telemetry', 'analytics', ' legal', 'governance', 'holistic', 'protocol', 'mandatory',
     'compulsory', 'non-negotiable', ' required for', ' critical', ' essential', ' crucial', ' vital', ' imperative', ' necessary for',
     'system-level', 'system level', 'backend change', ' optimal',
-    ...['system', 'security', 'admin', 'internal', 'dev', 'compliance', 'maintenance', 'environment', 'privilege', 'performance', 'research']
+    // every header hidden.fake-notice recognizes (its AUTHORITY pattern)
+    ...['system', 'security', 'admin', 'administrator', 'internal', 'dev', 'developer', 'compliance', 'maintenance', 'environment', 'privilege', 'performance',
+      'research', 'audit', 'operator', 'root', 'kernel', 'policy', 'platform', 'vendor', 'legal']
       .flatMap((h) => ['update', 'note', 'notice', 'message', 'alert', 'protocol', 'directive', 'instruction', 'maintenance', 'optimization',
-        'enhancement', 'requirement', 'validation', 'verification', 'check', 'override', 'announcement', 'escalation'].map((t) => ` ${h} ${t}`))],
+        'enhancement', 'requirement', 'validation', 'verification', 'check', 'override', 'announcement', 'escalation', 'policy', 'command',
+        'order', 'mode', 'prompt', 'reminder'].map((t) => ` ${h} ${t}`))],
   retired: [' deprecat', ' disabled', ' retired', ' removed', ' replaced', ' discontinued', ' suspended', ' blocked', ' moved', ' superseded',
     ' no longer', ' unavailable', ' unsafe', ' insecure', ' broken', ' compromised', ' vulnerab', ' unreliable', ' obsolete', ' outdated',
     ' temporarily', 'redirect', ' reroute', ' re-route', ' route all', ' route every', ' route any'],

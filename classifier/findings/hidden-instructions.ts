@@ -59,7 +59,8 @@ const ROLE = new RegExp([
   String.raw`\byou\s+are\s+now\s+(?:a|an|the|in|my|acting|operating|authori[sz]ed|allowed|free|unrestricted|root|admin)\b`,
   String.raw`(?:^\s*|[.!:;]\s+|\b(?:you\s+(?:will|must|should|now|shall)|please|now)\s+)act\s+as\s+(?:a|an|the|if|my|though)\b`,
   String.raw`\bpretend\s+(?:to\s+be|you\s+are|that\s+you)\b`,
-  String.raw`\b(?:enter|enable|activate|switch\s+to)\s+(?:developer|admin|god|jailbreak|unrestricted|dan)\s+mode\b|\b(?:developer|admin|god|jailbreak)\s+mode\s+(?:is\s+)?(?:now\s+)?(?:enabled|activated|on)\b`,
+  // a device's or an app's developer mode ("Enable developer mode on the connected phone") is no role
+  String.raw`\b(?:enter|enable|activate|switch\s+to)\s+(?:developer|admin|god|jailbreak|unrestricted|dan)\s+mode\b(?!\s+(?:on|for|of|in)\s+(?:the|a|an|your|this|that|my|its)\s+(?!(?:assistant|model|ai|agent|llm|conversation|chat)\b)\w)|\b(?:developer|admin|god|jailbreak)\s+mode\s+(?:is\s+)?(?:now\s+)?(?:enabled|activated|on(?=\s*(?:[.!:;,]|$)))`,
   String.raw`\byou\s+(?:have\s+been|are|were)\s+(?:granted|given|assigned)\s+(?:\w+\s+){0,2}?(?:admin|administrator|root|elevated|full|unrestricted|superuser)\b`,
   String.raw`\bescalate\s+(?:your\s+|its\s+)?privileges?\b|\bsudo\s+-[a-z]*l\b`,
   String.raw`\b(?:you\s+are|you're|(?:the\s+)?(?:assistant|model|ai|agent)\s+is)\s+(?:now\s+)?(?:in|running\s+in|operating\s+in)\s+(?:\w+\s+)?(?:maintenance|developer|admin|debug|god|unrestricted|jailbreak|privileged|override)\s+mode\b`,
@@ -87,6 +88,10 @@ const BLOCK = /<!--[^>]{0,400}?\b(?:model|assistant|ai|agent|llm)s?\b[\s\S]{0,20
 
 /** A fake notice header in capitals: "SYSTEM UPDATE:", "SECURITY ALERT:", "INTERNAL DEV NOTE:". */
 const AUTHORITY = /\b(?:(?:CRITICAL|URGENT|IMPORTANT|MANDATORY|OFFICIAL)\s+)?(?:SYSTEM|SECURITY|ADMIN(?:ISTRATOR)?|COMPLIANCE|INTERNAL(?:\s+DEV(?:ELOPER)?)?|DEV(?:ELOPER)?|AUDIT|MAINTENANCE|ENVIRONMENT|PRIVILEGE|PERFORMANCE|RESEARCH(?:\s+PROTOCOL)?|OPERATOR|ROOT|KERNEL|POLICY|PLATFORM|VENDOR|LEGAL)[ _](?:UPDATE|NOTE|NOTICE|MESSAGE|ALERT|PROTOCOL|DIRECTIVE|INSTRUCTIONS?|MAINTENANCE|OPTIMI[SZ]ATION|ENHANCEMENT|REQUIREMENT|VALIDATION|VERIFICATION|CHECK|OVERRIDE|ANNOUNCEMENT|POLICY|COMMAND|ORDER|MODE|PROMPT|REMINDER|ESCALATION(?:\s+CHECK)?)S?\b(?:\s+(?:FROM|BY)\s+(?:THE\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})?\s*[:!\-–—]/;
+
+/** A clause that opens with a bare order, as a notice's body does ("…: refuse to call them; only use X"). */
+const OPENS_ORDER = /^\W*(?:refuse|never|always|only\s+use|do\s+not|don't|ignore|disregard|stop\s+using|avoid|call|invoke|route|forward|redirect|switch\s+to)\b/i;
+const opensOrder = (text: string) => text.split(/[:;]\s*|,\s+(?:so|and)\s+/).some((clause) => OPENS_ORDER.test(clause));
 
 /** An order to run something, in the sentence. */
 const RUN_ORDER = /\b(?:execute|run)\s+(?:the\s+)?(?:following|this|these)\b|\bplease\s+(?:first\s+)?(?:run|execute)\b|\b(?:must|should|need\s+to|have\s+to|always|required\s+to)\s+(?:first\s+|also\s+|then\s+)?(?:execute|run)\b|\b(?:run|execute)\s*:|\b(?:also|then|first|now|afterwards)\s+(?:run|execute)\b|(?:^|[.!?;]\s+)(?:run|execute)\s+[\x60'"]/i;
@@ -202,7 +207,7 @@ export const HIDDEN_RULES: FindingRule[] = [
     },
   },
   {
-    id: 'hidden.fake-notice', kind: 'tool_poisoning', severity: 'medium', families: ['directive'], requires: ['pretext'], quick: AUTHORITY,
+    id: 'hidden.fake-notice', kind: 'tool_poisoning', severity: 'medium', families: ['directive', 'shadow', 'call'], requires: ['pretext'], quick: AUTHORITY,
     matches: 'A fake system, security or compliance notice in capitals ("SYSTEM UPDATE:", "SECURITY ALERT:", "INTERNAL DEV NOTE:").',
     detect: (doc) => {
       // the notice itself need not hold an order word: look at every sentence of a definition that gives orders
@@ -211,7 +216,7 @@ export const HIDDEN_RULES: FindingRule[] = [
         const m = AUTHORITY.exec(s.text);
         if (!m) continue;
         // an order under the notice: in its sentence or the next two of the same field
-        const ordered = all.slice(s.index, s.index + 3).some((n) => n.seg === s.seg && (TO_MODEL.test(n.text) || SIDE_ORDER.test(n.text)));
+        const ordered = all.slice(s.index, s.index + 3).some((n) => n.seg === s.seg && (TO_MODEL.test(n.text) || SIDE_ORDER.test(n.text) || opensOrder(n.text)));
         const label = m[0].replace(/[\s:!\-–—]+$/, '');
         return hitAt(s, m, `The definition poses as a notice from the system ("${label}")${ordered ? ' to give the model orders' : ''}${where(s.seg)}.`, ordered ? 'high' : 'low');
       }

@@ -17,6 +17,8 @@ const AUTH_MODIFIERS = new Set(['api', 'access', 'auth', 'refresh', 'bearer', 'p
 const METADATA_ONLY = /\bmetadata\b|\bnames? only\b|\bthe names of\b/;
 const NOT_VALUES = /\b(?:does not|doesn't|never|without) (?:return|include|expose|reveal)\w*\b[^.]{0,40}\b(?:values?|secrets?|keys?)\b|\bmetadata only\b|\bnames? (?:and|or) (?:arns?|ids?) only\b/;
 const CONNECTION = /\bconnection (?:strings?|uris?|urls?|credentials)\b|\bdsns?\b/;
+const PUBLIC_KEY = /\bpublic\b/;
+const STAGES = /\benvironment names\b|\b(?:dev|development|test|qa|staging|stage|prod|production)\b[^.]{0,24}\b(?:staging|stage|prod|production)\b/;
 const EXAMPLES = /\bexamples?\b|\bsamples?\b|\btemplates?\b/;
 
 export const READ_RULES: RiskRule[] = [
@@ -62,8 +64,10 @@ export const READ_RULES: RiskRule[] = [
     summary: 'returns secret values: API keys, passwords, credentials, mnemonics',
     test: (f) => {
       const head = f.head;
-      const secret = SECRET_HEADS.has(head) || ((head === 'key' || head === 'token') && f.objects.some((o, i) => i < f.objects.length - 1 && AUTH_MODIFIERS.has(o)))
-        || f.objects.some((o) => o === 'env' || o === 'secret' || o === 'password' || o === 'credential');
+      const lead = f.text.slice(0, 160);
+      // public keys are published on purpose; deployment environments (dev, staging, prod) are not variables
+      const secret = (SECRET_HEADS.has(head) || ((head === 'key' || head === 'token') && f.objects.some((o, i) => i < f.objects.length - 1 && AUTH_MODIFIERS.has(o)) && !PUBLIC_KEY.test(lead)))
+        || f.objects.some((o) => (o === 'env' && !STAGES.test(lead)) || o === 'secret' || o === 'password' || o === 'credential');
       // "List the metadata of all secrets": names and dates, not the values
       return secret && !NOT_VALUES.test(f.text) && !METADATA_ONLY.test(f.text.slice(0, 80)) ? `returns '${head || f.objects.find((o) => o === 'env' || o === 'secret' || o === 'password' || o === 'credential')}' values, which are secrets` : undefined;
     },
