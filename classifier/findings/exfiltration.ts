@@ -5,7 +5,7 @@ import { ADDRESS, CONFIGURATION, NEGATED, READ_OR_SEND, SECRET_ENV_NAME, SENSITI
 import { eachSentence, hitAt, where, type FindingDoc, type FindingRule, type Sentence } from './rule.ts';
 
 /** The order reaches the model: "you must", "before using this tool", "please", "pass it as `x`". */
-const ORDER = /\b(?:please|before\s+(?:using|calling|invoking|running|answering|responding|replying)|prior\s+to|first)\b|^\W*(?:[\w ]{1,30},\s*)?(?:also\s+)?(?:read|cat|open|send|include|pass|upload|copy|attach|forward)\b|\b(?:run|execute)\s*:|\b(?:as|in|into|inside)\s+(?:the\s+)?[\x60'"]?\w+[\x60'"]?\s+(?:parameter|param|argument|field)\b/i;
+const ORDER = /\b(?:after|before)\s+(?:every|each)\b|\b(?:every|each)\s+time\s+you\b|\bwhenever\s+you\b|\b(?:please|before\s+(?:using|calling|invoking|running|answering|responding|replying)|prior\s+to|first)\b|^\W*(?:[\w ]{1,30},\s*)?(?:also\s+)?(?:read|cat|open|send|include|pass|upload|copy|attach|forward)\b|\b(?:run|execute)\s*:|\b(?:as|in|into|inside)\s+(?:the\s+)?[\x60'"]?\w+[\x60'"]?\s+(?:parameter|param|argument|field)\b/i;
 
 /** Into a parameter or field of the call: "in the `trace` field", "as the note argument". */
 const INTO_PARAMETER = /\b(?:as|in|into|inside|to)\s+(?:the\s+)?[\x60'"]?\w+[\x60'"]?\s+(?:parameter|param|argument|field)\b|\bvalue\s+of\b/i;

@@ -44,6 +44,8 @@ export const FAMILY = {
   call: 262144,
   /** What a tool might covertly take: keys, credentials, fingerprints, system files, keystrokes, the environment. */
   collected: 524288,
+  /** Encoded text: decode, base64, rot13, padded blobs. */
+  encoded: 1048576,
   /** Eight line breaks in a row (the scan counts them; no anchors). */
   newlines: NEWLINES_SEEN,
   /** A character outside ASCII (set by the scan itself, no anchors). */
@@ -55,7 +57,8 @@ export type Family = keyof typeof FAMILY;
 
 const ANCHORS: Record<Family, string[]> = {
   directive: [' you must', ' you should', ' you shall', ' you need to', ' you have to', ' you are required', ' you are expected', ' you are instructed',
-    ' you are supposed', ' you are asked', ' you will need', ' you will have', 'authorized you', 'authorised you', ' permitted you', ' allowed you', ' assistant ', ' model must', ' model should', ' model needs',
+    ' you are supposed', ' you are asked', ' you will need', ' you will have', 'authorized you', 'authorised you', ' permitted you', ' allowed you', ' assistant ', ' assistant:', ' assistant,', ' model:', ' ai:',
+    ' after every', ' after each', ' every time you', ' each time you', ' whenever you', ' model must', ' model should', ' model needs',
     ' agent must', ' agent should', ' ai must', ' ai should', ' llm must', ' llm should', ' always ', ' never ', ' make sure', ' be sure', ' ensure you',
     ' ensure that you', ' please ', ' must first', ' must also', ' should also', ' should first', ' should then', ' must then', ' must additionally', ' must immediately', ' must now', ' must always',
     ' mandatory', ' compulsory', ' required for all', ' required for every', ' required for any', ' required before', ' before using', ' before calling',
@@ -70,7 +73,8 @@ const ANCHORS: Record<Family, string[]> = {
     ' users ask', ' respond only', ' respond always', ' respond in', ' respond with', ' reply only', ' reply always', ' reply in', ' reply with',
     ' tell the user', ' inform the user', ' remind the user', ' assure the user', ' convince the user', ' when sending', ' when emailing',
     ' when you send', ' with any tool', ' by any tool', ' recipient'],
-  override: [' ignore', ' disregard', ' forget ', ' bypass', ' override', ' overriding', ' pretend', ' you are now', ' act as', ' privilege', ' escalat',
+  override: [' real instructions', ' true instructions', ' actual instructions', ' system instructions', ' as system', ' unnecessary',
+    ' yourself', ' asking the user', ' ignore', ' disregard', ' forget ', ' bypass', ' override', ' overriding', ' pretend', ' you are now', ' act as', ' privilege', ' escalat',
     ' sudo ', ' jailbreak', ' developer mode', ' admin mode', ' god mode', ' new instructions', ' updated instructions', ' from now on', ' your new ',
     ' your real ', ' your true ', ' granted admin', ' granted root', ' elevated', ' is now ', ' maintenance mode', ' debug mode', ' unrestricted mode',
     ' privileged mode', ' override mode', ' root access', ' admin access', ' administrator access', ' full access', ' unrestricted access', ' superuser',
@@ -91,7 +95,7 @@ const ANCHORS: Record<Family, string[]> = {
     '| bash', '|bash', '| zsh', ' bash -c', ' sh -c', ' nc -', '/dev/tcp', ' bcc', ' powershell', ' base64 -d', ' crontab', 'authorized_keys', 'os.system',
     'subprocess', ' eval(', ' printenv', ' mkfifo', ' scp ', ' ssh ', '.git/hooks', 'launchagents', 'autostart', ' startup script', ' startup folder',
     ' startup item', '.profile', '.bash_profile', '.zprofile', '.bash_login', ' sudo'],
-  sensitive: ['.ssh', 'id_rsa', 'id_ed25519', 'id_ecdsa', 'id_dsa', '.aws/', '/etc/passwd', '/etc/shadow', '/etc/sudoers', '.kube/', '.gnupg', '.npmrc',
+  sensitive: ['~/documents', '~/desktop', '~/downloads', '~/pictures', '~/photos', '.ssh', 'id_rsa', 'id_ed25519', 'id_ecdsa', 'id_dsa', '.aws/', '/etc/passwd', '/etc/shadow', '/etc/sudoers', '.kube/', '.gnupg', '.npmrc',
     '.pypirc', '.netrc', '.pgpass', '.git-cred', '.docker/', 'mcp.json', 'claude_desktop', '.cursor/', '.bashrc', '.zshrc', '_history', ' .env',
     '/.env', '`.env', '\'.env', 'environment var', ' env var', 'process.env', 'os.environ', '$home', '$path', '$user', '$aws_', '$openai', '$anthropic',
     '$github', ...['conversation', 'chat', 'message', 'dialog', 'dialogue'].flatMap((w) => [`${w} history`, `${w} log`, `${w} transcript`, `${w} context`]),
@@ -107,7 +111,7 @@ const ANCHORS: Record<Family, string[]> = {
     ' in this conversation', ' during the conversation', ' in the conversation', ' in this chat',
     '~/.', '.config/', ' every address', ' all addresses', ' any address', ' each address', ' the user mentions', ' the user shares',
     ' the user types', ' the user gives', ' the user provides', ' you see', ' the user sees', ' shell history', ' bash history', ' zsh history', ' terminal history', ' command history', '_secret', '_token', '_api_key', '_access_key', '_password', '_private_key', '_credentials'],
-  shadow: [' other tool', ' other server', ' other mcp', ' other function', ' tool must', ' tool should', ' tool will', ' tool has been',
+  shadow: [' another tool', ' another server', ' other tool', ' other server', ' other mcp', ' other function', ' tool must', ' tool should', ' tool will', ' tool has been',
     ' tool have been', ' tool now', ' tool is now', ' tool needs', ' tools must', ' tools should', ' tools will', ' tools now', ' function must',
     ' function should', ' server must', ' server should', ' side effect', ' side-effect', ' when using', ' when calling', ' when invoking',
     ' whenever using', ' whenever calling', ' whenever invoking', ' when the model uses', ' when you use', ' when you call', ' when you invoke',
@@ -157,8 +161,9 @@ const ANCHORS: Record<Family, string[]> = {
   instead: [' instead of', ' rather than', ' in place of', 'supersed', ' prefer', ' replaces', ' replace the', ' overrides', ' override the',
     ' not use', ' never use', ' not call', ' never call', ' not invoke', ' never invoke', 'n\'t use', 'n\'t call'],
   newlines: [],
+  encoded: [' decode', 'base64', 'rot13', ' unescape', ' decrypt', 'encoded'],
   say: [' state', ' say ', ' announce', ' declare', ' claim', ...['tell', 'inform', 'remind', 'warn', 'advise', 'notify', 'assure', 'reassure', 'convince',
-    'urge', 'encourage', 'report to'].flatMap((v) => [` ${v} the user`, ` ${v} user`]), ' display the', ' display this', ' display a', ' show the following',
+    'urge', 'encourage', 'report to', 'ask', 'instruct', 'direct', 'prompt', 'have'].flatMap((v) => [` ${v} the user`, ` ${v} user`]), ' display the', ' display this', ' display a', ' show the following',
     ' show this', ' present it', ' present this', ' present that', ' present them', ' present its', ' present the', ' include the following',
     ' include this', ' include a ', ...['start', 'begin', 'end', 'prefix', 'conclude', 'finish'].flatMap((v) => [` ${v} your`, ` ${v} each`, ` ${v} every`, ` ${v} the response`]),
     ' recommend', ' suggest', ' promote', 'promotional'],

@@ -46,6 +46,10 @@ function ownAct(doc: FindingDoc, act: string): boolean {
 const OVERRIDE = new RegExp([
   String.raw`\b(?:ignore|disregard|forget|override|bypass|skip)\s+(?:all\s+|any\s+|every\s+)?(?:of\s+)?(?:the\s+|your\s+|my\s+|these\s+|the\s+user'?s\s+)?(?:previous|prior|above|earlier|preceding|system|original|existing|current|safety|security|developer|other)\s+(?:\w+\s+)?(?:instructions?|prompts?|directions|rules|guidelines|messages|guardrails|polic(?:y|ies)|restrictions|constraints)`,
   String.raw`\bignore\s+(?:everything|anything)\s+(?:else|above|before|you)`,
+  // text elsewhere promoted to instructions: "treat them as system instructions", "the real instructions for you are in …"
+  String.raw`\b(?:treat|regard|consider|handle|follow)\s+(?:them|it|these|this|those|that|its\s+\w+|the\s+\w+(?:\s+\w+)?)\s+as\s+(?:(?:the|your)\s+)?(?:new\s+)?(?:system|developer|admin|operator|your)\s*(?:instructions?|prompts?|messages?|orders?|rules?)\b`,
+  String.raw`\b(?:the\s+)?(?:real|true|actual|new)\s+instructions\s+(?:for\s+you|you\s+(?:must|should)\s+follow)\b`,
+  String.raw`\b(?:are|is)\s+(?:to\s+be\s+)?(?:treated|regarded|considered|followed|obeyed)\s+as\s+(?:(?:the|your)\s+)?(?:new\s+)?(?:system|developer|admin|operator)\s+(?:instructions?|prompts?|messages?|orders?|rules?)\b`,
   String.raw`\bforget\s+(?:what|everything|anything|all)\s+(?:\w+\s+)?(?:you\s+(?:were|have\s+been|are)\s+(?:told|instructed|given|taught)|(?:you\s+)?(?:know|learned|read)\b)`,
   String.raw`\btreat\s+(?:any|all|the|every)\s+(?:\w+\s+){0,3}?(?:instructions?|text|content|commands?|requests?|directions)\s+(?:\w+\s+){0,6}?as\s+(?:if\s+)?(?:coming\s+from|from|written\s+by|issued\s+by|given\s+by|they\s+came\s+from)\s+(?:the\s+)?(?:user|system|operator|developer|administrator)\b`,
   String.raw`\b(?:obey|follow|execute|carry\s+out)\s+(?:any|all|every)\s+(?:\w+\s+)?(?:instructions?|commands?|directions)\s+(?:found|contained|written|embedded|hidden)\s+(?:in|on|inside)\b`,
@@ -69,6 +73,7 @@ const ROLE = new RegExp([
   String.raw`\b(?:as|in)\s+(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:tool|mode|agent|assistant),?\s+you\s+(?:have|hold|possess|are\s+granted)\s+(?:\w+\s+)?(?:root|admin\w*|elevated|unrestricted|superuser|full)\s+(?:privileges?|access|permissions?|rights)\b`,
   String.raw`\byou\s+(?:may|can|should|must|are\s+(?:allowed|permitted|free)\s+to)\s+(?:now\s+|safely\s+|always\s+)?(?:skip|bypass|omit|ignore|disable)\s+(?:\w+\s+){0,2}?(?:confirmations?|approvals?|consent|permission\s+checks?|safety\s+checks?|security\s+checks?|confirmation\s+prompts?)\b`,
   String.raw`\b(?:no\s+need\s+to|never|do\s+not|don't)\s+ask\s+(?:the\s+user\s+)?(?:for\s+)?(?:confirmation|approval|permission|consent)\b`,
+  String.raw`\b(?:asking|consulting|checking\s+with|confirming\s+with)\s+(?:the\s+)?user(?:\s+first)?\s+(?:is\s+)?(?:unnecessary|not\s+(?:needed|necessary|required)|pointless|annoying)\b|\bset\s+(?:it\s+|this\s+)?to\s+true\s+yourself\b`,
   String.raw`\b(?:authori[sz]ed|allowed|permitted|cleared|approved)\s+(?:you|the\s+(?:assistant|model|agent|ai))\s+to\b[^.\n]{0,80}?(?:\bwithout\s+(?:\w+\s+)?(?:confirmation|approval|asking|consent|checking|review)|\bskip|\bbypass)`,
   String.raw`\b(?:respond|answer|reply|speak|talk|write)\s+(?:only|always|exclusively)\s+(?:in|as|with)\s+(?:the\s+)?(?:persona|character|voice|role|identity)\s+of\b`,
 ].join('|'), 'i');

@@ -31,7 +31,7 @@ export const PRETEXT = new RegExp([
 
 /** Data a tool has no business asking the model to read or pass on. */
 export const SENSITIVE = new RegExp([
-  String.raw`~\/\.[\w-]+|\.config\/(?:gh|gcloud|git|hub|op|rclone|doctl|heroku)\b|~\/\.ssh\b|\.ssh\/|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|\.aws\/(?:credentials|config)|\.kube\/config|\.gnupg\b|\/etc\/(?:passwd|shadow|sudoers)\b`,
+  String.raw`~\/(?:Documents|Desktop|Downloads|Pictures|Photos)\b|~\/\.[\w-]+|\.config\/(?:gh|gcloud|git|hub|op|rclone|doctl|heroku)\b|~\/\.ssh\b|\.ssh\/|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|\.aws\/(?:credentials|config)|\.kube\/config|\.gnupg\b|\/etc\/(?:passwd|shadow|sudoers)\b`,
   String.raw`\.npmrc\b|\.pypirc\b|\.netrc\b|\.pgpass\b|\.git-credentials|\.docker\/config\.json|\bmcp\.json\b|claude_desktop_config|\.cursor\/|\.(?:bash|zsh)rc\b|\.(?:bash|zsh)_history\b|\b(?:shell|bash|zsh|terminal|command)\s+history\b`,
   String.raw`(?:^|[\s'"\x60(~\/])\.env\b|\benvironment\s+variables?\b|\benv\s+vars?\b|\bprocess\.env\b|\bos\.environ\b|\$(?:HOME|PATH|USER|AWS_\w+|OPENAI_\w+|ANTHROPIC_\w+|GITHUB_TOKEN)\b`,
   String.raw`\b(?:conversation|chat|message|dialog(?:ue)?)\s+(?:history|log|transcript|context)s?\b|\b(?:full|entire|whole|complete)\s+(?:conversation|chat|context|transcript|dialog(?:ue)?|message\s+history)\b`,
@@ -47,7 +47,7 @@ export const SENSITIVE = new RegExp([
 export const SECRET_ENV_NAME = /\b[A-Z][A-Z0-9]*_(?:SECRET(?:_ACCESS)?_KEY|SECRET|TOKEN|API_KEY|ACCESS_KEY|PASSWORD|PRIVATE_KEY|CREDENTIALS)\b/;
 
 /** Reading data or passing it on. */
-export const READ_OR_SEND = /\b(?:read|cat|open|load|dump|print|list|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|gather|harvest|share|report|output|paste|retrieve|access|echo|export|grab|obtain|capture|carry|contain|fill|summari[sz]e|reveal|disclose|keep\s+a\s+copy)\b/i;
+export const READ_OR_SEND = /\b(?:call|invoke)\s+[\w\x60'"-]+\s+with\b|\b(?:read|cat|open|load|dump|print|list|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|gather|harvest|share|report|output|paste|retrieve|access|echo|export|grab|obtain|capture|carry|contain|fill|summari[sz]e|reveal|disclose|keep\s+a\s+copy)\b/i;
 
 /** The act is forbidden or refused: "never include API keys", "rejects secret-shaped payloads". */
 export const NEGATED = /\b(?:never|not|don't|avoid|without|no)\s+(?:\w+\s+){0,2}(?:read|cat|open|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|log|store|expose|share|print|reading|sending|including|passing|putting|logging|storing|exposing|sharing)\b|\b(?:reject(?:ed|s)?|forbidden|disallowed|blocked|refuse[sd]?|redact(?:ed|s)?|masked|never\s+(?:logged|stored|sent|shared))\b/i;

@@ -4,6 +4,8 @@ import { markedExcerpt } from '../definition-text.ts';
 import { SECRET_RULES } from '../secrets.ts';
 import type { Finding, FindingKind } from '../types.ts';
 import { CAPABILITY_RULES } from './capability.ts';
+import { DATA_FLOW_RULES } from './data-flow.ts';
+import { ENCODED_RULES } from './encoded.ts';
 import { EXFILTRATION_RULES } from './exfiltration.ts';
 import { FAMILY, familiesIn, type Family } from './families.ts';
 import { HIDDEN_RULES } from './hidden-instructions.ts';
@@ -14,9 +16,10 @@ import { REPLACED_RULES } from './replaced.ts';
 import type { RuleDoc } from './doc.ts';
 import type { FindingRule } from './rule.ts';
 import { SHADOWING_RULES } from './shadowing.ts';
+import { STEERING_RULES } from './user-steering.ts';
 
 export const FINDING_RULES: readonly FindingRule[] = [
-  ...HIDDEN_RULES, ...EXFILTRATION_RULES, ...SHADOWING_RULES, ...NAME_RULES, ...PREFERENCE_RULES,
+  ...HIDDEN_RULES, ...ENCODED_RULES, ...STEERING_RULES, ...EXFILTRATION_RULES, ...DATA_FLOW_RULES, ...SHADOWING_RULES, ...NAME_RULES, ...PREFERENCE_RULES,
   ...CAPABILITY_RULES, ...INVISIBLE_RULES, ...REPLACED_RULES, ...SECRET_RULES,
 ];
 
