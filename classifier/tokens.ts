@@ -113,10 +113,15 @@ export function wordSet(text: string, into: Set<string> = new Set(), cap = 3000)
   return into;
 }
 
+/** Plurals of nouns ending in -ie (cookies → cookie, not "cooky"), and plurals that are their own singular. */
+const IE_PLURALS = new Set(['cookies', 'movies', 'zombies', 'rookies', 'selfies', 'hoodies', 'freebies', 'calories', 'genies', 'pixies',
+  'smoothies', 'sorties', 'goalies', 'brownies', 'newbies', 'techies', 'birdies', 'bookies', 'aunties', 'prairies', 'lingeries']);
+const SAME_PLURALS = new Set(['series', 'species']);
+
 /** Crude singular form, enough to match lexicon nouns: entities → entity, branches → branch, files → file. */
 export function singular(word: string): string {
   if (word.length <= 3) return word;
-  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (word.endsWith('ies')) return IE_PLURALS.has(word) ? word.slice(0, -1) : SAME_PLURALS.has(word) ? word : word.slice(0, -3) + 'y';
   if (PLURAL_ES.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
   return word;

@@ -169,19 +169,25 @@ export function objectRule(verb: Verb | undefined, a: ToolAnalysis): ObjectRule 
   if (money && !has(o, PAYMENT_ARTIFACT) && (money === 'order' ? tradingOrder(a, verb) : moneyContext(a, o) || money === 'trade')) {
     return { cls: 'financial', evidence: `name pairs '${verb.word}' with '${money}', which moves money` };
   }
-  const msg = has(o, MESSAGE);
+  // a message word before the head noun qualifies it: `chat_certificate_create` makes a certificate, sends nothing
+  const named = has(o, MESSAGE);
+  const msg = named && (!a.head || a.head === named || MESSAGE.has(a.head)) ? named : undefined;
   // an invite link, a draft: made, not sent
   if (msg && !o.includes('draft') && !(msg === 'invite' && (o.includes('link') || /\binvite\s+links?\b/i.test(a.lead))) && (SEND_LIKE.has(verb.lemma) || verb.cls === 'weak')) {
     return { cls: 'execute', evidence: `name pairs '${verb.word}' with '${msg}', which leaves the system` };
   }
   if (verb.cls === 'weak') {
-    const ui = has(o, UI);
+    // a form field to fill, unless the description says what the tool does to it ("Create new custom fields")
+    const ui = a.domain?.id !== 'browser' && !a.tokens.includes('browser') && a.descVerbs.some((v) => v.cls === 'write' || v.cls === 'destructive') ? undefined : has(o, UI);
     if (ui) return { cls: 'execute', evidence: `name pairs '${verb.word}' with the interface object '${ui}'` };
-    if (a.actionVerbs.length || a.descVerbs.length || a.titleVerbs.length) return undefined;
+    const strong = (v: Verb) => v.cls !== 'weak';
+    if (a.actionVerbs.length || a.descVerbs.some(strong) || a.titleVerbs.some(strong)) return undefined;
     for (const t of a.tokens) {
       const next = nameVerb(t);
       if (next && next.cls !== 'weak' && t !== verb.word) return { cls: next.cls, evidence: `name pairs '${verb.word}' with '${t}'` };
     }
+    // "manage X" and nothing more specific: it changes what it manages (a lookup would say get or list)
+    if (verb.lemma === 'manage' || verb.lemma === 'administer') return { cls: 'write', evidence: `the name's general verb '${verb.word}' says it changes ${o.length ? `the ${o[o.length - 1]}` : 'what it manages'}` };
   }
   return undefined;
 }

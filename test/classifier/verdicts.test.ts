@@ -250,4 +250,18 @@ describe('runners, money movers and names that mislead', () => {
     const kill = one({ name: 'kill_task', description: 'Kill a running task', inputSchema: { type: 'object', properties: { id: str() } } }, 'runner');
     expect(kill.rationale).toMatch(/stop running work/);
   });
+
+  it('reads a message word before the head noun as a qualifier, a schema field as no form field, and a bare "manage" as a change', () => {
+    const folder = one({ name: 'create-mail-folder', description: 'Create a new mail folder in the mailbox', inputSchema: { type: 'object', properties: { displayName: str() } } }, 'outlook');
+    expect(folder.category).toBe('Write');
+    expect(one({ name: 'send_chat_message', description: 'Send a message to a chat', inputSchema: { type: 'object', properties: { chatId: str(), text: str() } } }, 'teams').category).toBe('Execute');
+    const field = one({ name: 'crm_manage_field', description: 'Create new custom fields or modify existing fields on any CRM object.' }, 'crm');
+    expect(field.category).toBe('Write');
+    expect(field.evidence.join(' ')).not.toMatch(/interface object/);
+    // in a browser, a dialog or a field is still the page's
+    expect(one({ name: 'browser_handle_dialog', description: 'Configures how JavaScript dialogs are handled.' }, 'browser-tools').category).toBe('Execute');
+    const sub = one({ name: 'manage_subscription_settings', description: 'Manage subscription settings for a repository', inputSchema: { type: 'object', properties: { repo: str(), subscribed: { type: 'boolean' } } } }, 'tracker');
+    expect(sub.category).toBe('Write');
+    expect(one({ name: 'reset_cookies', description: 'Reset the cookie count back to zero' }, 'cookies').rationale).not.toMatch(/cooky/);
+  });
 });
