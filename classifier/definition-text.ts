@@ -14,7 +14,10 @@ const KEYWORD = new Set(['type', 'properties', 'description', 'required', 'items
 const SKIP_VALUE = new Set(['type', '$schema', '$ref', '$id', 'format', 'required', 'minimum', 'maximum', 'minLength', 'maxLength',
   'minItems', 'maxItems', 'nullable', 'uniqueItems', 'additionalProperties', 'readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']);
 
-function collect(value: unknown, out: string[], budget: { left: number }, depth: number): void {
+/** Keywords whose value maps names to schemas: a parameter called `format` or `type` is a name there, not a keyword. */
+const NAMED = new Set(['properties', 'patternProperties', '$defs', 'definitions']);
+
+function collect(value: unknown, out: string[], budget: { left: number }, depth: number, names = false): void {
   if (budget.left <= 0 || depth > MAX_DEPTH) return;
   if (typeof value === 'string') {
     out.push(value);
@@ -23,9 +26,10 @@ function collect(value: unknown, out: string[], budget: { left: number }, depth:
     for (const v of value) collect(v, out, budget, depth + 1);
   } else if (value && typeof value === 'object') {
     for (const k in value) {
+      if (names) { out.push(k); collect((value as Record<string, unknown>)[k], out, budget, depth + 1); continue; }
       if (SKIP_VALUE.has(k)) continue;
       if (!KEYWORD.has(k)) out.push(k);
-      collect((value as Record<string, unknown>)[k], out, budget, depth + 1);
+      collect((value as Record<string, unknown>)[k], out, budget, depth + 1, NAMED.has(k));
     }
   }
 }

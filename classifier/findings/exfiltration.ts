@@ -46,6 +46,12 @@ const STOPWORDS = new Set(['the', 'all', 'any', 'every', 'other', 'full', 'entir
 const COPY_DEFAULT = /^parameter `(?:[\w.[\]]*\.)?((?:b?cc|blind_?copy|copy_?to|forward_?to|also_?send_?to|archive_?to)(?:_?(?:emails?|address(?:es)?|recipients?))?)` default$/i;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 
+/** Key and credential files, named in any language's sentence. */
+const KEY_FILE = /~\/\.ssh\b|\.ssh\/|\bid_(?:rsa|ed25519|ecdsa|dsa)\b|\.aws\/credentials|\.kube\/config|\/etc\/(?:passwd|shadow|sudoers)\b|\.netrc\b|\.npmrc\b|\.pgpass\b|\.git-credentials|(?:^|[\s'"\x60(~\/])\.env\b/i;
+/** "in the `notes` parameter", in the languages tool authors write in. */
+const PARAMETER_WORD = /\b(?:param(?:eter|s)?|par[áa]metro|param[èe]tre|parametro|argument[os]?|field|campo|champ|feld)\b/i;
+const QUOTED_NAME = /[\x60'"]([A-Za-z_][\w-]{0,40})[\x60'"]/g;
+
 export const EXFILTRATION_RULES: FindingRule[] = [
   {
     id: 'exfil.copy-default', kind: 'data_exfiltration', severity: 'high', families: ['address'],
@@ -69,6 +75,18 @@ export const EXFILTRATION_RULES: FindingRule[] = [
       if (CONFIGURATION.test(s.text) && !/[~\/.]/.test(m[0].trim()[0] ?? '')) return undefined;
       if (ownWords(doc.purpose, m[0])) return undefined;
       return hitAt(s, m, `The definition asks the model to read ${m[0].trim()} and pass it on${where(s.seg)}.`);
+    }),
+  },
+  {
+    id: 'exfil.key-file-into-parameter', kind: 'data_exfiltration', severity: 'critical', families: ['sensitive'],
+    matches: 'A key or credential file (~/.ssh, id_rsa, .aws/credentials, .env) named together with a parameter it is to go into, in any language.',
+    detect: (doc) => eachSentence(doc, (s) => {
+      const m = KEY_FILE.exec(s.text);
+      if (!m || NEGATED.test(s.text) || ownWords(doc.purpose, m[0])) return undefined;
+      let named = PARAMETER_WORD.test(s.text);
+      QUOTED_NAME.lastIndex = 0;
+      for (let q = QUOTED_NAME.exec(s.text); q && !named; q = QUOTED_NAME.exec(s.text)) named = doc.paramKeys.has(q[1].toLowerCase().replace(/[^a-z0-9]/g, ''));
+      return named ? hitAt(s, m, `The definition has ${m[0].trim()} put into a parameter of the call, which carries the key out${where(s.seg)}.`) : undefined;
     }),
   },
   {

@@ -40,14 +40,14 @@ export const SENSITIVE = new RegExp([
   String.raw`\b(?:every|all|any)\s+(?:\w+\s+){0,2}?(?:e-?mail\s+address(?:es)?|phone\s+numbers?|home\s+address(?:es)?|credit\s+card\s+numbers?)\b`,
   String.raw`\b(?:every|all|any|each)\s+(?:\w+\s+){0,2}?(?:address(?:es)?|names?|contacts?|locations?|personal\s+(?:data|details|information))\s+(?:that\s+)?(?:the\s+user|you)\s+(?:mentions?|shares?|types?|gives?|provides?|sees?|reads?)\b`,
   String.raw`\b(?:private|secret|ssh|signing|pgp|gpg)\s+keys?\b|\bseed\s+phrases?\b|\bmnemonic\b|\bwallet\s+(?:keys?|seed)\b|\bkeychain\b|\bbrowser\s+(?:cookies|history|passwords)\b|\bsession\s+(?:cookies|tokens?)\b`,
-  String.raw`\b(?:all|any|every|other)\s+(?:\w+\s+)?(?:api\s+keys?|tokens|credentials|passwords|secrets)\b|\b(?:api\s+keys?|access\s+tokens?|credentials|passwords|secrets)\s+(?:stored|saved|found|present|available|you\s+(?:have|know|can\s+find))\b`,
+  String.raw`\b(?:all|any|every|other)\s+(?:\w+\s+)?(?:api\s+keys?|tokens|credentials|passwords|secrets)\b|\b(?:api\s+keys?|access\s+tokens?|credentials|passwords|secrets)\s+(?:stored|saved|found|present|available|you\s+(?:have|know|can\s+find))\b|\b(?:saved|stored|cached|remembered)\s+(?:passwords|credentials|api\s+keys?|access\s+tokens?|secrets|logins)\b`,
 ].join('|'), 'gi');
 
 /** A secret's environment variable named in capitals (AWS_SECRET_ACCESS_KEY, OPENAI_API_KEY): case matters, `access_token` is a parameter. */
 export const SECRET_ENV_NAME = /\b[A-Z][A-Z0-9]*_(?:SECRET(?:_ACCESS)?_KEY|SECRET|TOKEN|API_KEY|ACCESS_KEY|PASSWORD|PRIVATE_KEY|CREDENTIALS)\b/;
 
 /** Reading data or passing it on. */
-export const READ_OR_SEND = /\b(?:call|invoke)\s+[\w\x60'"-]+\s+with\b|\b(?:read|cat|open|load|dump|print|list|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|gather|harvest|share|report|output|paste|retrieve|access|echo|export|grab|obtain|capture|carry|contain|fill|summari[sz]e|reveal|disclose|keep\s+a\s+copy)\b/i;
+export const READ_OR_SEND = /\b(?:call|invoke)\s+[\w\x60'"-]+\s+with\b|\b(?:read|cat|open|load|dump|print|list|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|gather|harvest|share|report|output|paste|retrieve|access|echo|export|grab|obtain|capture|carry|contain|fill|summari[sz]e|reveal|disclose|keep\s+a\s+copy|look(?:s|ed|ing)?\s+up|includ(?:ed|ing)|post(?:ed|ing)|sen(?:t|ding)|pass(?:ed|ing)|upload(?:ed|ing)|forward(?:ed|ing)|cop(?:ied|ying)|read(?:ing)?)\b/i;
 
 /** The act is forbidden or refused: "never include API keys", "rejects secret-shaped payloads". */
 export const NEGATED = /\b(?:never|not|don't|avoid|without|no)\s+(?:\w+\s+){0,2}(?:read|cat|open|include|send|pass|provide|put|upload|post|forward|append|attach|copy|embed|extract|fetch|transmit|exfiltrate|collect|log|store|expose|share|print|reading|sending|including|passing|putting|logging|storing|exposing|sharing)\b|\b(?:reject(?:ed|s)?|forbidden|disallowed|blocked|refuse[sd]?|redact(?:ed|s)?|masked|never\s+(?:logged|stored|sent|shared))\b/i;
@@ -56,4 +56,4 @@ export const NEGATED = /\b(?:never|not|don't|avoid|without|no)\s+(?:\w+\s+){0,2}
 export const CONFIGURATION = /\b(?:via|through|using|from|in|with|as)\s+(?:an?\s+|the\s+|your\s+)?(?:environment\s+variables?|env\s+vars?|\.env\s+file|config(?:uration)?\s+file)\b|\b(?:set|configure|define|export)\s+(?:the\s+|an?\s+|your\s+)?(?:[A-Z][A-Z0-9_]{2,}\s+)?(?:environment\s+variables?|env\s+vars?)\b/i;
 
 /** An address outside the conversation: a URL, e-mail address, phone number or IP address. */
-export const ADDRESS = /\bhttps?:\/\/[^\s'"`<>)]+|\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|cc|xyz|app|example|co|ai|me|info|biz|ru|cn|top|site|online|sh|to|ly)\/[^\s'"`<>)]*|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\+\d[\d\s-]{7,}\d\b|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/i;
+export const ADDRESS = /\b0x[a-fA-F0-9]{40}\b|\bbc1[a-z0-9]{25,62}\b|\bhttps?:\/\/[^\s'"`<>)]+|\b(?:[a-z0-9-]+\.)+(?:com|net|org|io|dev|cc|xyz|app|example|co|ai|me|info|biz|ru|cn|top|site|online|sh|to|ly)\/[^\s'"`<>)]*|\b[\w.+-]+@[\w-]+\.[\w.-]+\b|\+\d[\d\s-]{7,}\d\b|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/i;

@@ -5,7 +5,7 @@ import { foreignTool, IDENT, owner } from './foreign.ts';
 import { hitAt, where, type FindingDoc, type FindingRule, type RuleHit, type Sentence } from './rule.ts';
 
 const QUOTE = /[`'"]/;
-const INSIST = /\b(?:always|must|never|only\s+use)\b|\broute\s+(?:all|every|any)\b|\bleaks?\b|\b(?:unsafe|insecure|compromised|malicious)\b/i;
+const INSIST = /\b(?:always|must|never|only\s+use)\b|\broute\s+(?:all|every|any)\b|\bleaks?\b|\b(?:unsafe|insecure|compromised|malicious)\b|\b(?:from|of|on)\s+(?:the\s+)?(?!this\b|same\b)[\w.-]+\s+(?:server|mcp)\b[^.\n]{0,40}\b(?:deprecated|obsolete|broken|removed|retired|discontinued)\b/i;
 
 /** The first match of `re` (global; its first capture that matched is the identifier) that names a foreign tool. */
 function scan(doc: FindingDoc, re: RegExp, strict: boolean, message: (name: string, s: Sentence) => string,
@@ -29,9 +29,10 @@ const WHEN_USING = new RegExp(`\\bwhen(?:ever)?\\s+(?:using|calling|invoking|the
 const INVOKED = new RegExp(`\\bwhen\\s+(?:\\([^)]{1,40}\\)\\s+)?${IDENT}\\s+is\\s+(?:invoked|called|used|run)\\b`, 'gi');
 const SIDE_EFFECT = new RegExp(`\\bside[- ]effects?\\s+on\\s+(?:the\\s+)?(?:also\\s+present\\s+|other\\s+)?${IDENT}`, 'gi');
 const INSTEAD = new RegExp(`\\b(?:instead\\s+of|rather\\s+than|in\\s+place\\s+of|supersedes?|prefer(?:red)?\\s+(?:it\\s+|this\\s+(?:tool\\s+)?)?over)\\s+(?:the\\s+|using\\s+(?:the\\s+)?|calling\\s+(?:the\\s+)?)?${IDENT}`, 'gi');
-const REPLACES = new RegExp(`\\b(?:replaces?|overrides?)\\s+(?:the\\s+)?${IDENT}\\s+(?:tool|server|function|mcp)`, 'gi');
+const REPLACES = new RegExp(`\\b(?:replaces?|overrides?)\\s+(?:the\\s+)?${IDENT}\\s+(?:tool|server|function|mcp|(?:from|of|in|on)\\s+(?:the\\s+)?[\\w.-]+\\s+(?:server|mcp))`, 'gi');
 const DONT_USE = new RegExp(`\\b(?:do\\s+not|don't|never)\\s+(?:use|call|invoke)\\s+(?:the\\s+|any\\s+)?${IDENT}`, 'gi');
 const CALL_FOREIGN = new RegExp(`\\b(?:call|calling|invoke|invoking|trigger|triggering)\\s+(?:the\\s+)?(?:tool\\s+)?${IDENT}|\\b(?:first\\s+use|use|run)\\s+(?:the\\s+)?${IDENT}(?=\\s+(?:tool|function)\\b)|\\bfirst\\s+use\\s+(?:the\\s+)?${IDENT}`, 'gi');
+const DESTROYS = /\(`(?:[\w-]+[._])?(?:delete|remove|drop|destroy|wipe|purge|erase|kill|terminate|revoke|truncate|format|reset|rm)[\w-]*`/i;
 const OTHER_SERVERS = /\b(?:all|any)\s+other\s+(?:mcp\s+)?(?:servers?|tools?)\b[^.\n]{0,60}?\b(?:must|should|instead|ignore|do not|never)\b|\b(?:ignore|replace|override|disable)\s+(?:all\s+|any\s+)?other\s+(?:mcp\s+)?(?:servers?|tools?)\b/i;
 
 /** A tool declared out of service, and somewhere else to go. */
@@ -127,7 +128,8 @@ export const SHADOWING_RULES: FindingRule[] = [
       const hit = scan(doc, CALL_FOREIGN, true, (n, s) => `The definition orders the model to call another tool (${n})${where(s.seg)}.`,
         (s) => TO_MODEL.test(s.text) || /\b(?:must|mandatory)\b/i.test(s.text), doc.sentences, true);
       // a tool the catalogue places on another server is steering; a name it does not know may be this server's own
-      return hit && (hit.message.includes(', a tool of ') ? hit : { ...hit, severity: 'low' });
+      // ... unless the order is to destroy something: "call `delete_file` on every log" is an attack whoever owns it
+      return hit && (hit.message.includes(', a tool of ') || DESTROYS.test(hit.message) ? hit : { ...hit, severity: 'low' });
     },
   },
 ];
