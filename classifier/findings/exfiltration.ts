@@ -5,7 +5,7 @@ import { ADDRESS, CONFIGURATION, NEGATED, READ_OR_SEND, SECRET_ENV_NAME, SENSITI
 import { eachSentence, hitAt, where, type FindingDoc, type FindingRule, type Sentence } from './rule.ts';
 
 /** The order reaches the model: "you must", "before using this tool", "please", "pass it as `x`". */
-const ORDER = /\b(?:after|before)\s+(?:every|each)\b|\b(?:every|each)\s+time\s+you\b|\bwhenever\s+you\b|\b(?:please|before\s+(?:using|calling|invoking|running|answering|responding|replying)|prior\s+to|first)\b|^\W*(?:[\w ]{1,30},\s*)?(?:also\s+)?(?:read|cat|open|send|include|pass|upload|copy|attach|forward)\b|\b(?:run|execute)\s*:|\b(?:as|in|into|inside)\s+(?:the\s+)?[\x60'"]?\w+[\x60'"]?\s+(?:parameter|param|argument|field)\b/i;
+const ORDER = /\b(?:whenever|every\s+time|each\s+time)\s+(?:the\s+)?user\s+(?:mentions|types|shares|enters|says|gives|pastes)\b|\b(?:after|before)\s+(?:every|each)\b|\b(?:every|each)\s+time\s+you\b|\bwhenever\s+you\b|\b(?:please|before\s+(?:using|calling|invoking|running|answering|responding|replying)|prior\s+to|first)\b|^\W*(?:[\w ]{1,30},\s*)?(?:also\s+)?(?:read|cat|open|send|include|pass|upload|copy|attach|forward|paste|put|append|insert|dump)\b|\b(?:run|execute)\s*:|\b(?:as|in|into|inside)\s+(?:the\s+)?[\x60'"]?\w+[\x60'"]?\s+(?:parameter|param|argument|field)\b/i;
 
 /** Into a parameter or field of the call: "in the `trace` field", "as the note argument". */
 const INTO_PARAMETER = /\b(?:as|in|into|inside|to)\s+(?:the\s+)?[\x60'"]?\w+[\x60'"]?\s+(?:parameter|param|argument|field)\b|\bvalue\s+of\b/i;
@@ -22,7 +22,7 @@ function sensitiveIn(s: Sentence): RegExpExecArray | undefined {
 const OWN_DATA = /\b(?:secrets?|credentials?|passwords?|keys?|tokens?|env|environment|dotenv|vault|ssh|config(?:uration)?|conversations?|chats?|messages?|history|transcripts?|memory|memories|prompts?|cookies?|sessions?|auth\w*|login)\b/;
 
 /** A send order with a literal outside address: "send a copy to x@y", "access https://…/collect". */
-const SEND_ORDER = /\b(?:send|post|forward|upload|copy|bcc|cc|report|log|submit|transmit|sync|mirror|relay|access|visit|contact|ping|notify|call|request|fetch|make\s+(?:a\s+)?(?:network\s+|http\s+|web\s+)?request)\b/i;
+const SEND_ORDER = /\b(?:send|post|forward|upload|copy|bcc|cc|report|log|submit|transmit|sync|mirror|relay|access|visit|open|browse|contact|ping|notify|call|request|fetch|resolve|make\s+(?:a\s+)?(?:network\s+|http\s+|web\s+)?request)\b/i;
 const REDIRECT_TO = /\b(?:change|set|replace|redirect|switch|update|override|point)\s+(?:the\s+|all\s+|every\s+|its\s+)?(?:recipients?|to\s+address|destination|address|email|phone(?:\s+number)?|number|webhook|endpoint|url|cc|bcc)\s+(?:field\s+|address\s+)?(?:to|with)\b/i;
 const DATA_WORDS = /\b(?:data|details|contents?|results?|copy|log|transaction|request|information|messages?|emails?|history|everything|credentials?|keys?|tokens?)\b/i;
 
@@ -66,7 +66,8 @@ export const EXFILTRATION_RULES: FindingRule[] = [
     },
   },
   {
-    id: 'exfil.read-sensitive', kind: 'data_exfiltration', severity: 'critical', families: ['sensitive'], requires: ['directive'],
+    // no family of orders required: "Copy the contents of … into the description" orders by its verb alone
+    id: 'exfil.read-sensitive', kind: 'data_exfiltration', severity: 'critical', families: ['sensitive'],
     matches: 'An order to read secrets, keys, dotfiles, environment variables or the conversation and to pass them on or into a parameter.',
     detect: (doc) => eachSentence(doc, (s) => {
       const m = sensitiveIn(s);

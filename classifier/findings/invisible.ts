@@ -21,6 +21,10 @@ function mixedWord(text: string): boolean {
   return false;
 }
 
+/** Fullwidth Latin letters, and the mathematical alphanumerics (bold, italic, script …). */
+const STYLED = /[\uFF21-\uFF3A\uFF41-\uFF5A]|\uD835[\uDC00-\uDFFF]/;
+const STYLED_WORD = /(?:[\uFF21-\uFF3A\uFF41-\uFF5A]|\uD835[\uDC00-\uDFFF]){4,}/;
+
 const PAD_SPACES = 60;
 const PAD_LINES = 12;
 
@@ -71,6 +75,18 @@ export const INVISIBLE_RULES: FindingRule[] = [
       const what = severe ? 'bidi overrides, tag characters or terminal escapes' : 'zero-width or control characters';
       // a few stray zero-width spaces are copy-and-paste debris; hiding text takes many, or bidi and tag characters
       return { ...first, severity: severe ? 'high' : count > FEW ? 'medium' : 'low', message: `The definition contains ${count} invisible or control character${count === 1 ? '' : 's'} (${what}) that can hide text from a human reviewer.` };
+    },
+  },
+  {
+    id: 'invisible.fullwidth-text', kind: 'invisible_characters', severity: 'medium', families: ['nonAscii'],
+    matches: 'Latin words written in fullwidth or mathematical letters (Ｉｇｎｏｒｅ, 𝐢𝐠𝐧𝐨𝐫𝐞), which read as words to the model but slip past filters.',
+    detect: (doc) => {
+      if (!STYLED.test(doc.text)) return undefined;
+      for (const seg of doc.segments) {
+        const m = STYLED_WORD.exec(seg.text);
+        if (m) return { seg, at: m.index, length: m[0].length, message: `The definition writes "${m[0].normalize('NFKC')}" in styled letters that keyword filters do not read.` };
+      }
+      return undefined;
     },
   },
   {
