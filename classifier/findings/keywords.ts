@@ -65,10 +65,16 @@ export class KeywordAutomaton {
       }
     }
     this.states = next.length;
+    // States numbered breadth-first (the root, then the queue's order): the shallow states, where the scan
+    // spends nearly all its time, sit together in a few pages of the table instead of among the deep ones.
+    const order = [0, ...queue];
+    const rank = new Int32Array(next.length);
+    order.forEach((s, k) => { rank[s] = k; });
     this.#next = next.length <= 0x10000 ? new Uint16Array(next.length * WIDTH) : new Uint32Array(next.length * WIDTH);
-    this.#out = Int32Array.from(out);
-    next.forEach((row, s) => {
-      for (let c = 0; c < WIDTH; c++) this.#next[s * WIDTH + c] = row[c];
+    this.#out = new Int32Array(next.length);
+    order.forEach((s, k) => {
+      this.#out[k] = out[s];
+      for (let c = 0; c < WIDTH; c++) this.#next[k * WIDTH + c] = rank[next[s][c]];
     });
   }
 
