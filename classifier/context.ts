@@ -65,6 +65,16 @@ const MONEY_SERVER = new Set(('pay payment payments stripe paypal wallet wallets
   'square adyen braintree mollie razorpay lnbits nwc zbd coin coins nft bnb polygon arbitrum base erc20 spl hyperliquid polymarket ' +
   'kalshi manifold betting bet casino forex fx').split(' '));
 
+/** Counts `w` for each domain that lists it (in `total`, and in `core` where it is a core word). */
+function countDomainWord(w: string, core: number[], total: number[]): void {
+  const ks = WORD_DOMAINS.get(w);
+  if (!ks) return;
+  for (const k of ks) {
+    total[k]++;
+    if (INDEX.get(DOMAIN_IDS[k])!.coreSet.has(w)) core[k]++;
+  }
+}
+
 const ROOTS_TEXT = /allowed directories|allowed director(?:y|ies)|within (?:the )?(?:configured |allowed )?roots/i;
 
 /** Reads the server once: domains from its name, description and sibling names, and whether paths are bounded. */
@@ -84,16 +94,8 @@ export function analyzeServer(ctx: ServerContext): ServerAnalysis {
   // then list siblings only for the domains that qualify, in the domain's word order
   const core = new Array<number>(DOMAIN_IDS.length).fill(0);
   const total = new Array<number>(DOMAIN_IDS.length).fill(0);
-  const count = (w: string) => {
-    const ks = WORD_DOMAINS.get(w);
-    if (!ks) return;
-    for (const k of ks) {
-      total[k]++;
-      if (INDEX.get(DOMAIN_IDS[k])!.coreSet.has(w)) core[k]++;
-    }
-  };
-  for (const w of toolWords.keys()) count(w);
-  for (const w of serverText) if (!toolWords.has(w)) count(w);
+  for (const w of toolWords.keys()) countDomainWord(w, core, total);
+  for (const w of serverText) if (!toolWords.has(w)) countDomainWord(w, core, total);
   const domains = new Map<DomainId, DomainHit>();
   DOMAIN_IDS.forEach((id, k) => {
     if (core[k] < 1 || total[k] < 3) return;

@@ -77,24 +77,24 @@ function list(words: string[]): string {
 const WORD = /[\p{L}\p{N}]+/gu;
 const FILLER = new Set(['a', 'an', 'the', 'of', 'to', 'for', 'in', 'on', 'by', 'with', 'and', 'or', 'from', 'its', 'their', 'it', 'all', 'any', 'one', 'given', 'specific', 'specified', 'new', 'existing', 'id', 'ids', 'this', 'that', 'your', 'current', 'single', 'multiple', 'list']);
 
+/** A word of the sentence that the name already says (the name's words singular, in `names`), or filler. */
+function inName(w: string, names: string[]): boolean {
+  if (FILLER.has(w) || w.length < 3) return true;
+  const verb = proseVerb(w)?.lemma;
+  return names.includes(singular(w)) || !!(verb && names.includes(verb));
+}
+
 /** The sentence says no more than the tool's name ("Delete a bucket" for `delete_bucket`). */
 function echoesName(sentence: string, tokens: string[]): boolean {
   // a long sentence says more than a name of a few words
   if (sentence.length > 90) return false;
-  let name: Set<string> | undefined;
-  const says = (w: string) => {
-    if (FILLER.has(w) || w.length < 3) return true;
-    name ??= new Set(tokens.map(singular));
-    const base = singular(w);
-    const verb = proseVerb(w)?.lemma;
-    return name.has(base) || !!(verb && name.has(verb));
-  };
+  const names = tokens.map(singular);
   const lower = sentence.toLowerCase();
   // ASCII (the common case): words are runs of a-z and 0-9, read without a Unicode regex
   let ascii = true;
   for (let i = 0; i < lower.length; i++) if (lower.charCodeAt(i) > 127) { ascii = false; break; }
   if (!ascii) {
-    for (const m of lower.matchAll(WORD)) if (!says(m[0])) return false;
+    for (const m of lower.matchAll(WORD)) if (!inName(m[0], names)) return false;
     return true;
   }
   for (let i = 0; i < lower.length;) {
@@ -102,7 +102,7 @@ function echoesName(sentence: string, tokens: string[]): boolean {
     if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) { i++; continue; }
     const from = i;
     do c = lower.charCodeAt(++i); while ((c >= 97 && c <= 122) || (c >= 48 && c <= 57));
-    if (!says(lower.slice(from, i))) return false;
+    if (!inName(lower.slice(from, i), names)) return false;
   }
   return true;
 }

@@ -19,7 +19,6 @@ export function splitName(name: string): string[] {
 /** A word of prose, or one of the separators that matter for verb phrases. */
 const TEXT_TOKEN = /[A-Za-z][A-Za-z0-9']*|[,;\/&]/g;
 const HAS_LETTERS = /[A-Za-z]{2}/;
-const PLURAL_ES = /(?:ches|shes|sses|xes|zes)$/;
 
 export interface TextToken {
   /** Lower-case word, or the separator itself. */
@@ -117,7 +116,7 @@ export function wordSet(text: string, into: Set<string> = new Set(), cap = 3000)
 export function singular(word: string): string {
   if (word.length <= 3) return word;
   if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
-  if (PLURAL_ES.test(word)) return word.slice(0, -2);
+  if (word.endsWith('ches') || word.endsWith('shes') || word.endsWith('sses') || word.endsWith('xes') || word.endsWith('zes')) return word.slice(0, -2);
   if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
   return word;
 }
