@@ -22,6 +22,21 @@ export const CONTROL_SEEN = 1 << 29;
 export const NEWLINES_SEEN = 1 << 28;
 const NEWLINE_RUN = 8;
 
+/**
+ * What the scan reads from each character, packed so that its loop has no branches on the character: the
+ * class (bits 0-7), a line feed (bit 8), a character that keeps a run of line feeds going (bit 9: the space
+ * class), and CONTROL_SEEN / NON_ASCII_SEEN. Index 128 stands for every character outside ASCII.
+ */
+const LINE_FEED = 1 << 8;
+const KEEPS_RUN = 1 << 9;
+const SEEN = CONTROL_SEEN | NON_ASCII_SEEN;
+const READ = new Int32Array(129);
+for (let ch = 0; ch < 128; ch++) {
+  const c = CODE[ch];
+  READ[ch] = c | (ch === 10 ? LINE_FEED : 0) | (c === SPACE ? KEEPS_RUN : 0) | (c === CONTROL ? CONTROL_SEEN : 0);
+}
+READ[128] = SPACE | NON_ASCII_SEEN;
+
 export class KeywordAutomaton {
   /**
    * Transitions by state × WIDTH plus character class; values are states. 16-bit while the states fit, so the
@@ -90,14 +105,12 @@ export class KeywordAutomaton {
     let lines = 0;
     for (let i = from; i < to; i++) {
       const ch = text.charCodeAt(i);
-      let c = SPACE;
-      if (ch < 128) {
-        c = CODE[ch];
-        // a line feed reads as a space; any other character but white space ends a run of line feeds
-        if (c === SPACE) { if (ch === 10 && ++lines >= NEWLINE_RUN) found |= NEWLINES_SEEN; }
-        else { lines = 0; if (c === CONTROL) found |= CONTROL_SEEN; }
-      } else { found |= NON_ASCII_SEEN; lines = 0; }
-      s = next[s * WIDTH + c];
+      const r = READ[ch < 128 ? ch : 128];
+      // a line feed counts, the space class (line feeds included) keeps the run, anything else ends it
+      lines = (lines + ((r & LINE_FEED) >> 8)) * ((r & KEEPS_RUN) >> 9);
+      if (lines >= NEWLINE_RUN) found |= NEWLINES_SEEN;
+      found |= r & SEEN;
+      s = next[s * WIDTH + (r & 0xff)];
       found |= out[s];
     }
     return found;
