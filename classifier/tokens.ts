@@ -1,5 +1,4 @@
 // Splitting tool names and descriptions into lower-case words. Every regex here is compiled once.
-import { memoized } from './memo.ts';
 
 /** One word of a camelCase, PascalCase, ACRONYMCase, snake_case, kebab-case or dotted name. */
 const NAME_WORD = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
@@ -7,15 +6,15 @@ const NAME_WORD = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
 /**
  * Splits a tool or parameter name into lower-case words:
  * `getConsoleLogs` → get, console, logs; `API-delete-a-block` → api, delete, a, block;
- * `mobile.list_apps` → mobile, list, apps. Memoized: the array is shared, callers must not change it.
+ * `mobile.list_apps` → mobile, list, apps.
  */
-export const splitName: (name: string) => string[] = memoized((name) => {
+export function splitName(name: string): string[] {
   const out: string[] = [];
   NAME_WORD.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NAME_WORD.exec(name)) !== null) out.push(m[0].toLowerCase());
   return out;
-});
+}
 
 /** A word of prose, or one of the separators that matter for verb phrases. */
 const TEXT_TOKEN = /[A-Za-z][A-Za-z0-9']*|[,;\/&]/g;
@@ -123,5 +122,7 @@ export function singular(word: string): string {
 }
 
 const NON_ALNUM = /[^a-z0-9]/g;
-/** A name with case and separators removed, to compare `list-files`, `list_files` and `listFiles` (memoized). */
-export const nameKey: (name: string) => string = memoized((name) => name.toLowerCase().replace(NON_ALNUM, ''));
+/** A name with case and separators removed, to compare `list-files`, `list_files` and `listFiles`. */
+export function nameKey(name: string): string {
+  return name.toLowerCase().replace(NON_ALNUM, '');
+}
