@@ -69,7 +69,7 @@ function isContainerId(p: Param): boolean {
 function isFsPath(p: Param, a: ToolAnalysis): boolean {
   if (NOT_FS.test(p.description) || AN_ID.test(p.description) || p.path.toLowerCase().includes('filter')) return false;
   if (a.objects.some((o) => o === 'doc' || o === 'docs' || o === 'documentation')) return false;
-  const named = p.tokens.some((t) => FS_NAMES.has(t)) || FS_NAMES.has(p.tokens.join(''));
+  const named = p.tokens.some((t) => FS_NAMES.has(t)) || FS_NAMES.has(p.joined);
   return named || FS_WORDS.test(p.description) || FS_WORDS.test(a.lead) || a.server.domains.has('filesystem');
 }
 

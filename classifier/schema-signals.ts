@@ -76,14 +76,6 @@ const RUN_WORD = /\b(?:run|execut|evaluat|eval)\w*/i;
 const HTTP_METHOD = /^(?:get|post|put|patch|delete)$/i;
 const QUOTED = /'([a-z][a-z0-9_-]{1,40})'|"([a-z][a-z0-9_-]{1,40})"|`([a-z][a-z0-9_-]{1,40})`/g;
 
-function last(p: Param): string {
-  return p.tokens.length ? p.tokens[p.tokens.length - 1] : p.name.toLowerCase();
-}
-
-function joined(p: Param): string {
-  return p.tokens.join('');
-}
-
 function stringValues(values: unknown[] | undefined): string[] {
   return values ? values.filter((v): v is string => typeof v === 'string') : [];
 }
@@ -126,8 +118,8 @@ export function schemaSignals(inputSchema: Record<string, unknown> | undefined, 
     selector: undefined, modes: undefined, methods: undefined, kind: undefined, dryRunDefault: undefined, ids: [], content: [],
   };
   for (const p of params) {
-    const t = last(p);
-    const all = joined(p);
+    const t = p.last;
+    const all = p.joined;
     const free = isFreeText(p);
     const nested = p.path.includes('[]');
     const ctx = p.description + ' ' + toolText;
