@@ -55,7 +55,7 @@ export function decideCategory(a: ToolAnalysis): CategoryResult {
     for (const v of nameVerbs) if (v.cls !== 'weak') classes.add(v.cls);
     const first = a.tokens[0] === primary.word;
     ev.push(first ? `name begins with the verb '${primary.word}'` : `name contains the verb '${primary.word}'`);
-    for (const v of nameVerbs.slice(1)) ev.push(`name also has the verb '${v.word}'`);
+    for (let i = 1; i < nameVerbs.length; i++) ev.push(`name also has the verb '${nameVerbs[i].word}'`);
     strength = !primary.ambiguous || (primary.ambiguous === 'verb' && first) ? 'strong' : 'weak';
     if (MAKERS.has(primary.lemma) && emptySchema(a)) {
       // "create" with nothing to create from usually returns generated content
@@ -74,7 +74,7 @@ export function decideCategory(a: ToolAnalysis): CategoryResult {
   }
 
   // 2. Title and description.
-  const prose = resolved([...a.titleVerbs, ...a.descVerbs], a).filter((v) => v.cls !== 'weak');
+  const prose = resolved(a.titleVerbs.concat(a.descVerbs), a).filter((v) => v.cls !== 'weak');
   const proseTop = topClass(prose);
   const nameTop = best(classes);
   if (prose.length) {
@@ -120,6 +120,6 @@ export function decideCategory(a: ToolAnalysis): CategoryResult {
 }
 
 function pickVerb(name: Verb[], prose: Verb[], actions: Verb[], a: ToolAnalysis, cat: Category | undefined): Verb | undefined {
-  const all = [...name, ...prose, ...actions, ...a.methodVerbs];
+  const all = name.concat(prose, actions, a.methodVerbs);
   return all.find((v) => v.cls !== 'weak' && CATEGORY_OF[v.cls as Exclude<VerbClass, 'weak'>] === cat) ?? all[0];
 }

@@ -52,13 +52,9 @@ function reachSiblings(all: Graded[]): void {
 
 function finish(g: Graded, options: ClassifyOptions): ToolClassification {
   const { tool, a, c, graded } = g;
-  const findings = sortFindings([
-    ...contentFindings(a, options.catalogue),
-    ...annotationFindings(a, c),
-    ...driftFindings(tool, options.previous?.get(tool.name)),
-  ]);
+  const findings = sortFindings(contentFindings(a, options.catalogue).concat(annotationFindings(a, c), driftFindings(tool, options.previous?.get(tool.name))));
   let risk = graded.risk;
-  const evidence = [...c.evidence, ...graded.evidence];
+  const evidence = c.evidence.concat(graded.evidence);
   for (const f of findings) {
     const floor = findingFloor(f);
     if (floor && maxRisk(risk, floor) !== risk) {

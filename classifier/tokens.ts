@@ -114,10 +114,11 @@ export function wordSet(text: string, into: Set<string> = new Set(), cap = 3000)
 
 /** Crude singular form, enough to match lexicon nouns: entities → entity, branches → branch, files → file. */
 export function singular(word: string): string {
-  if (word.length <= 3) return word;
+  // every plural ending below ends in 's': most words are settled by their last letter
+  if (word.length <= 3 || word.charCodeAt(word.length - 1) !== 115) return word;
   if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
   if (word.endsWith('ches') || word.endsWith('shes') || word.endsWith('sses') || word.endsWith('xes') || word.endsWith('zes')) return word.slice(0, -2);
-  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  if (!word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
   return word;
 }
 
