@@ -1,20 +1,42 @@
 // Splitting tool names and descriptions into lower-case words. Every regex here is compiled once.
 
-/** One word of a camelCase, PascalCase, ACRONYMCase, snake_case, kebab-case or dotted name. */
-const NAME_WORD = /[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g;
-
 /**
  * Splits a tool or parameter name into lower-case words:
  * `getConsoleLogs` → get, console, logs; `API-delete-a-block` → api, delete, a, block;
- * `mobile.list_apps` → mobile, list, apps.
+ * `mobile.list_apps` → mobile, list, apps. The words are what `/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+/g`
+ * matches (a capital run gives up its last letter to a lower-case word after it), read without a regex: names
+ * are split for every tool and parameter.
  */
 export function splitName(name: string): string[] {
+  const text = typeof name === 'string' ? name : String(name);
+  const n = text.length;
   const out: string[] = [];
-  NAME_WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = NAME_WORD.exec(name)) !== null) out.push(m[0].toLowerCase());
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let end = i + 1;
+    if (isUpper(c)) {
+      while (end < n && isUpper(text.charCodeAt(end))) end++;
+      if (end < n && isLower(text.charCodeAt(end))) {
+        if (end - i > 1) end--; // `APIKey` → api, key
+        else while (end < n && isLower(text.charCodeAt(end))) end++; // `Key`
+      }
+    } else if (isLower(c)) {
+      while (end < n && isLower(text.charCodeAt(end))) end++;
+    } else if (c >= 48 && c <= 57) {
+      while (end < n && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+    } else {
+      i++;
+      continue;
+    }
+    out.push(text.slice(i, end).toLowerCase());
+    i = end;
+  }
   return out;
 }
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
 
 /** A word of prose, or one of the separators that matter for verb phrases. */
 const TEXT_TOKEN = /[A-Za-z][A-Za-z0-9']*|[,;\/&]/g;
