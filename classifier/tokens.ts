@@ -72,6 +72,12 @@ export function textTokens(text: string, limit = 40): TextToken[] {
   return out;
 }
 
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** A letter, or one of the separators `,;/&`. */
+const startsToken = (c: number) => isLetter(c) || c === 44 || c === 59 || c === 47 || c === 38;
+/** A letter, a digit or an apostrophe. */
+const inWord = (c: number) => isLetter(c) || (c >= 48 && c <= 57) || c === 39;
+
 /**
  * The tokens of `textTokens(text, limit)`, read on demand: a reader that stops at the first verb does not
  * tokenise the rest of the segment.
@@ -93,11 +99,17 @@ export class TextTokenReader {
     const out = this.#tokens;
     while (out.length <= k && !this.#done) {
       if (out.length >= this.#limit) { this.#done = true; break; }
-      TEXT_TOKEN.lastIndex = this.#at;
-      const m = TEXT_TOKEN.exec(this.#text);
-      if (m === null) { this.#done = true; break; }
-      this.#at = TEXT_TOKEN.lastIndex;
-      const raw = m[0];
+      // the next TEXT_TOKEN match, found by character codes: a letter run (with digits and apostrophes) or a separator
+      const text = this.#text;
+      const n = text.length;
+      let i = this.#at;
+      let c = 0;
+      while (i < n && !startsToken(c = text.charCodeAt(i))) i++;
+      if (i >= n) { this.#done = true; break; }
+      let end = i + 1;
+      if (isLetter(c)) while (end < n && inWord(text.charCodeAt(end))) end++;
+      this.#at = end;
+      const raw = text.slice(i, end);
       out.push({ word: raw.toLowerCase(), caps: raw.length > 1 && allCaps(raw) });
     }
     return out[k];
