@@ -79,9 +79,9 @@ const FILLER = new Set(['a', 'an', 'the', 'of', 'to', 'for', 'in', 'on', 'by', '
 
 /** A word of the sentence that the name already says (the name's words singular, in `names`), or filler. */
 function inName(w: string, names: string[]): boolean {
-  if (FILLER.has(w) || w.length < 3) return true;
+  if (FILLER.has(w) || w.length < 3 || names.includes(singular(w))) return true;
   const verb = proseVerb(w)?.lemma;
-  return names.includes(singular(w)) || !!(verb && names.includes(verb));
+  return !!verb && names.includes(verb);
 }
 
 /** The sentence says no more than the tool's name ("Delete a bucket" for `delete_bucket`). */
