@@ -85,7 +85,10 @@ export function analyzeServer(ctx: ServerContext): ServerAnalysis {
   const toolWords = new Map<string, ToolDefinition[]>();
   const split = ctx.tools.map((t) => splitName(t.name));
   ctx.tools.forEach((t, i) => {
-    for (const w of new Set(split[i])) {
+    const ws = split[i];
+    for (let j = 0; j < ws.length; j++) {
+      const w = ws[j];
+      if (ws.indexOf(w) < j) continue; // each tool once per word
       const list = toolWords.get(w);
       if (list) list.push(t); else toolWords.set(w, [t]);
     }

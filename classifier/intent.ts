@@ -1,5 +1,5 @@
 // What a tool says it does: verbs from its name, title, description and action enum.
-import { leadSegments, splitName, TextTokenReader } from './tokens.ts';
+import { readLeadSegments, splitName, TextTokenReader } from './tokens.ts';
 import { agentVerb, nameVerb, proseVerb, type VerbClass, type VerbInfo } from './verbs.ts';
 
 export type VerbSource = 'name' | 'title' | 'description' | 'schema';
@@ -150,11 +150,7 @@ function leadVerbs(segment: string, source: VerbSource): Verb[] {
 /** Leading verbs of a description or title, from its first sentences. */
 export function verbsOfProse(text: string | undefined, source: VerbSource): Verb[] {
   if (!text) return [];
-  for (const seg of leadSegments(text, 2)) {
-    const v = leadVerbs(seg, source);
-    if (v.length) return v;
-  }
-  return [];
+  return readLeadSegments(text, (seg) => { const v = leadVerbs(seg, source); return v.length ? v : undefined; }) ?? [];
 }
 
 /** Verbs of action-enum values (`list_rules`, `delete`, `deploy-site`), one per value, deduplicated by class. */

@@ -116,24 +116,31 @@ export class TextTokenReader {
   }
 }
 
-/** Splits the opening of a description into up to `max` sentence-like segments (at . : ! ? and line breaks). */
 const SEGMENT_END = /[.:!?]\s|\n|[.:!?]$/g;
-export function leadSegments(text: string, max = 2, window = 400): string[] {
+
+/**
+ * Reads the opening of a description as up to `max` sentence-like segments (split at . : ! ? and line breaks,
+ * blank ones skipped) and returns the first thing `read` finds in one; the segments after it are never cut out.
+ */
+export function readLeadSegments<T>(text: string, read: (segment: string) => T | undefined, max = 2, window = 400): T | undefined {
   const head = text.length > window ? text.slice(0, window) : text;
-  const out: string[] = [];
+  let count = 0;
   let start = 0;
   SEGMENT_END.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while (out.length < max && (m = SEGMENT_END.exec(head)) !== null) {
+  while (count < max && (m = SEGMENT_END.exec(head)) !== null) {
     const seg = head.slice(start, m.index).trim();
-    if (HAS_LETTERS.test(seg)) out.push(seg);
     start = m.index + m[0].length;
+    if (!HAS_LETTERS.test(seg)) continue;
+    count++;
+    const found = read(seg);
+    if (found !== undefined) return found;
   }
-  if (out.length < max) {
+  if (count < max) {
     const rest = head.slice(start).trim();
-    if (HAS_LETTERS.test(rest)) out.push(rest);
+    if (HAS_LETTERS.test(rest)) return read(rest);
   }
-  return out;
+  return undefined;
 }
 
 /** All lower-case words of a text (for bag-of-words lookups), capped for speed. */
