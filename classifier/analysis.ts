@@ -192,18 +192,45 @@ function byAnotherTool(lead: string, runs: 'shell' | 'code' | 'sql'): boolean {
 /** Verbs that end or hold what runs: they run nothing themselves. */
 const HALTS = new Set(['cancel', 'stop', 'kill', 'abort', 'terminate', 'interrupt', 'halt', 'pause', 'end']);
 
-/** The description's claims, computed once and only for the tools whose category needs them. */
+const opening = (d: string) => (d.length > 800 ? d.slice(0, 800) : d);
+
+/** Each claim is read from the description on first use: most tools' categories need one of them, or none. */
+class DescriptionClaims implements Claims {
+  readonly #a: ToolAnalysis;
+  #readOnly?: boolean;
+  #guidance?: boolean;
+  #runsRead = false;
+  #runs?: 'shell' | 'code' | 'sql';
+
+  constructor(a: ToolAnalysis) {
+    this.#a = a;
+  }
+
+  get readOnly(): boolean {
+    return (this.#readOnly ??= READ_ONLY_CLAIM.test(opening(this.#a.description)));
+  }
+
+  get guidance(): boolean {
+    return (this.#guidance ??= GUIDANCE.test(opening(this.#a.description)));
+  }
+
+  get runs(): 'shell' | 'code' | 'sql' | undefined {
+    if (this.#runsRead) return this.#runs;
+    this.#runsRead = true;
+    const a = this.#a;
+    const lead = opening(a.description).slice(0, 300);
+    const s = a.schema;
+    const freeInput = !s.params.length || s.params.some((p) => p.type === 'string' && !p.values);
+    // cancelling or stopping a statement runs nothing ("Cancel an executing SQL statement")
+    const halts = HALTS.has(a.nameVerbs[0]?.lemma ?? '');
+    const runs = s.shell || s.code || s.queryLang || !freeInput || halts ? undefined
+      : DESC_SHELL.test(lead) ? 'shell' : DESC_CODE.test(lead) || DESC_REPL.test(lead) ? 'code' : DESC_SQL.test(lead) && !READ_ONLY_CLAIM.test(lead) ? 'sql' : undefined;
+    this.#runs = runs && !byAnotherTool(lead, runs) ? runs : undefined;
+    return this.#runs;
+  }
+}
+
+/** The description's claims, each computed once and only for the tools whose category needs it. */
 export function claimsOf(a: ToolAnalysis): Claims {
-  if (a.claims) return a.claims;
-  const d = a.description;
-  const opening = d.length > 800 ? d.slice(0, 800) : d;
-  const lead = opening.slice(0, 300);
-  const s = a.schema;
-  const freeInput = !s.params.length || s.params.some((p) => p.type === 'string' && !p.values);
-  // cancelling or stopping a statement runs nothing ("Cancel an executing SQL statement")
-  const halts = HALTS.has(a.nameVerbs[0]?.lemma ?? '');
-  const runs = s.shell || s.code || s.queryLang || !freeInput || halts ? undefined
-    : DESC_SHELL.test(lead) ? 'shell' : DESC_CODE.test(lead) || DESC_REPL.test(lead) ? 'code' : DESC_SQL.test(lead) && !READ_ONLY_CLAIM.test(lead) ? 'sql' : undefined;
-  a.claims = { readOnly: READ_ONLY_CLAIM.test(opening), guidance: GUIDANCE.test(opening), runs: runs && !byAnotherTool(lead, runs) ? runs : undefined };
-  return a.claims;
+  return (a.claims ??= new DescriptionClaims(a));
 }
