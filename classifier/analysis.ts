@@ -61,7 +61,15 @@ const DESC_CODE = /\b(?:execut|run|eval)\w*\b[^.]{0,30}\b(?:javascript|python|ar
 const STOP = new Set(['a', 'an', 'the', 'by', 'of', 'or', 'and', 'to', 'for', 'with', 'from', 'in', 'on', 'at', 'my', 'mcp', 'tool']);
 /** Modifiers of the verb, not objects: `forceRefresh` refreshes, it does not act on a force. */
 const MODIFIERS = new Set(['force', 'forced', 'hard', 'soft', 'quick', 'full', 'auto', 'safe', 'dry', 'fast', 'deep', 'smart', 'async', 'sync', 'bulk', 'batch', 'multi', 'single', 'simple', 'advanced', 'basic']);
-const DIGITS = /^\d+$/;
+/** All digits (`/^\d+$/`), read by character codes: every name word is tested. */
+function digits(t: string): boolean {
+  if (!t.length) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 const HTTP_PREFIX = new Set(['get', 'post', 'put', 'patch', 'delete']);
 /** Server-name words that still name what a tool acts on (`send_payments` on payments-sdk). */
 const NOUN_OBJECTS = new Set(['payment', 'order', 'invoice', 'transaction', 'transfer', 'wallet', 'email', 'message', 'file', 'database', 'secret', 'repository', 'repo', 'user', 'project']);
@@ -153,7 +161,7 @@ export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolA
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (PREPOSITION.has(t) && objects.length) closed = true;
-    if (STOP.has(t) || DIGITS.test(t) || (MODIFIERS.has(t) && i < tokens.length - 1 && !nameVerbs.some((v) => v.word === t))) continue;
+    if (STOP.has(t) || digits(t) || (MODIFIERS.has(t) && i < tokens.length - 1 && !nameVerbs.some((v) => v.word === t))) continue;
     // the server's name and an OpenAPI method prefix (`post_tags_addToProfiles`) are not what the tool acts on
     if (i === 0 && tokens.length > 1 && (isNamespace || (HTTP_PREFIX.has(t) && nameVerbs[0]?.word !== t))) continue;
     if (server.serverWords.has(t) && !NOUN_OBJECTS.has(singular(t))) continue;

@@ -15,6 +15,12 @@ const SPACES = /\s+/g;
 const NEEDS_CLEANING = /[*_`#>|~\[<\uD800-\uDFFF\u2600-\u27BF\uFE0F]/;
 const LONG_SPACE = /\s\s|[\t\r\n]/;
 const LETTER_START = /^\p{L}/u;
+/** `LETTER_START.test(s)`, with an ASCII first character read without the Unicode regex. */
+function startsWithLetter(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_START.test(s);
+}
 const MAX = 160;
 /** A verb phrase opening that reads as the tool's own action once conjugated. */
 const INSTRUCTION = /^(?:use|call|always|never|do not|don't|note|important|warning|caution|this tool|the tool|tool to|you|please)\b/i;
@@ -125,7 +131,7 @@ export function doesWhat(a: ToolAnalysis, c: CategoryResult, findings: Finding[]
   }
   const sentence = a.description ? firstSentence(a.description) : '';
   const suspicious = findings.some((f) => f.kind !== 'annotation_conflict' && f.kind !== 'definition_drift');
-  if (sentence.length >= 8 && LETTER_START.test(sentence) && !INSTRUCTION.test(sentence) && !suspicious) {
+  if (sentence.length >= 8 && startsWithLetter(sentence) && !INSTRUCTION.test(sentence) && !suspicious) {
     const said = a.descVerbs.length ? conjugated(sentence, a.descVerbs.map((v) => v.word)) : `is described as "${sentence}"`;
     return echoesName(sentence, a.tokens) ? `${said}${echoNote(a)}` : said;
   }
