@@ -79,7 +79,9 @@ const ROOTS_TEXT = /allowed directories|allowed director(?:y|ies)|within (?:the 
 
 /** Reads the server once: domains from its name, description and sibling names, and whether paths are bounded. */
 export function analyzeServer(ctx: ServerContext): ServerAnalysis {
-  const siblingNames = new Set(ctx.tools.map((t) => t.name));
+  const siblingNames = new Set<string>();
+  const siblingKeys = new Set<string>();
+  for (const t of ctx.tools) { siblingNames.add(t.name); siblingKeys.add(nameKey(t.name)); }
   const serverWords = new Set(splitName(ctx.name ?? ''));
   const serverText = wordSet(`${ctx.name ?? ''} ${ctx.description ?? ''}`);
   const toolWords = new Map<string, ToolDefinition[]>();
@@ -114,7 +116,6 @@ export function analyzeServer(ctx: ServerContext): ServerAnalysis {
     if (words.includes('allowed') && (words.includes('directories') || words.includes('roots') || words.includes('paths'))) rootsBounded = true;
   }
   if (!rootsBounded && ctx.description && ROOTS_TEXT.test(ctx.description)) rootsBounded = true;
-  const siblingKeys = new Set(ctx.tools.map((t) => nameKey(t.name)));
   const firsts = new Map<string, number>();
   for (const words of split) { const w = words[0]; if (w) firsts.set(w, (firsts.get(w) ?? 0) + 1); }
   let prefix: string | undefined;

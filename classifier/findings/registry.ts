@@ -55,6 +55,7 @@ const RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
 /** One finding per kind, the most severe (the first in registry order among equals). */
 export function strongestPerKind(findings: readonly RuleFinding[]): RuleFinding[] {
+  if (findings.length < 2) return findings.slice(); // most definitions: nothing to choose between
   const best = new Map<FindingKind, RuleFinding>();
   for (const f of findings) {
     const b = best.get(f.kind);
