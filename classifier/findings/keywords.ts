@@ -39,10 +39,13 @@ READ[128] = SPACE | NON_ASCII_SEEN;
 
 export class KeywordAutomaton {
   /**
-   * Transitions by state × WIDTH plus character class; values are states. 16-bit while the states fit, so the
-   * table is half the size (it is read once per character, and cache misses are most of the scan's cost).
+   * Transitions by state × WIDTH plus character class; values are states, with `#found` set on those that
+   * report families. 16-bit while the states fit, so the table is half the size (it is read once per
+   * character, and cache misses are most of the scan's cost).
    */
   readonly #next: Uint16Array | Uint32Array;
+  /** The flag bit of a transition to a state with families: `#out` is read only then, not at every character. */
+  readonly #found: number;
   /** Families found on entering a state, by state (a small array, apart from the transitions). */
   readonly #out: Int32Array;
   readonly states: number;
@@ -85,11 +88,16 @@ export class KeywordAutomaton {
     const order = [0, ...queue];
     const rank = new Int32Array(next.length);
     order.forEach((s, k) => { rank[s] = k; });
-    this.#next = next.length <= 0x10000 ? new Uint16Array(next.length * WIDTH) : new Uint32Array(next.length * WIDTH);
+    const small = next.length <= 0x8000;
+    this.#next = small ? new Uint16Array(next.length * WIDTH) : new Uint32Array(next.length * WIDTH);
+    this.#found = small ? 0x8000 : 0x40000000;
     this.#out = new Int32Array(next.length);
     order.forEach((s, k) => {
       this.#out[k] = out[s];
-      for (let c = 0; c < WIDTH; c++) this.#next[k * WIDTH + c] = rank[next[s][c]];
+      for (let c = 0; c < WIDTH; c++) {
+        const t = next[s][c];
+        this.#next[k * WIDTH + c] = rank[t] | (out[t] ? this.#found : 0);
+      }
     });
   }
 
@@ -100,7 +108,9 @@ export class KeywordAutomaton {
   scan(text: string, from = 0, to = text.length): number {
     const next = this.#next;
     const out = this.#out;
-    let s = next[SPACE]; // the text starts after a space, so ' word' anchors match at its start
+    const flag = this.#found;
+    const state = flag - 1;
+    let s = next[SPACE] & state; // the text starts after a space, so ' word' anchors match at its start
     let found = 0;
     let lines = 0;
     for (let i = from; i < to; i++) {
@@ -110,8 +120,9 @@ export class KeywordAutomaton {
       lines = (lines + ((r & LINE_FEED) >> 8)) * ((r & KEEPS_RUN) >> 9);
       if (lines >= NEWLINE_RUN) found |= NEWLINES_SEEN;
       found |= r & SEEN;
-      s = next[s * WIDTH + (r & 0xff)];
-      found |= out[s];
+      const t = next[s * WIDTH + (r & 0xff)];
+      s = t & state;
+      if (t & flag) found |= out[s];
     }
     return found;
   }
