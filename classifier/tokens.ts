@@ -163,8 +163,24 @@ export function singular(word: string): string {
   return word;
 }
 
-const NON_ALNUM = /[^a-z0-9]/g;
-/** A name with case and separators removed, to compare `list-files`, `list_files` and `listFiles`. */
+const keeps = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/**
+ * A name with case and separators removed, to compare `list-files`, `list_files` and `listFiles`: the lower-case
+ * name without what is not a-z or 0-9 (`replace(/[^a-z0-9]/g, '')`), its kept runs copied by slices.
+ */
 export function nameKey(name: string): string {
-  return name.toLowerCase().replace(NON_ALNUM, '');
+  const lower = name.toLowerCase();
+  const n = lower.length;
+  let i = 0;
+  while (i < n && keeps(lower.charCodeAt(i))) i++;
+  if (i === n) return lower;
+  let out = lower.slice(0, i);
+  while (i < n) {
+    while (i < n && !keeps(lower.charCodeAt(i))) i++;
+    const from = i;
+    while (i < n && keeps(lower.charCodeAt(i))) i++;
+    if (i > from) out += lower.slice(from, i);
+  }
+  return out;
 }
