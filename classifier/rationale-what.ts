@@ -5,11 +5,20 @@ import type { ToolAnalysis } from './analysis.ts';
 import type { CategoryResult } from './category-types.ts';
 import { byPrecedence, routerSummary, summaryVerbs } from './router.ts';
 import { singular } from './tokens.ts';
-import { trimEnd } from './trim-end.ts';
+import { isSpace, trimEnd } from './trim-end.ts';
 import { proseVerb, thirdPerson } from './verbs.ts';
 import type { Finding } from './types.ts';
 
-const SENTENCE_END = /[.!?](?:\s|$)|\n/;
+/** Where the first sentence ends: `text.search(/[.!?](?:\s|$)|\n/)`, read by character codes. */
+function sentenceEnd(text: string): number {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i;
+    if ((c === 46 || c === 33 || c === 63) && (i + 1 === n || isSpace(text.charCodeAt(i + 1)))) return i;
+  }
+  return -1;
+}
 const MARKUP = /[*_`#>|~]+|\[([^\]]*)\]\([^)]*\)|<[^>]{0,80}>|[\u{1F000}-\u{1FAFF}\u{2600}-\u{27BF}\u{FE0F}]/gu;
 const SPACES = /\s+/g;
 const NEEDS_CLEANING = /[*_`#>|~\[<\uD800-\uDFFF\u2600-\u27BF\uFE0F]/;
@@ -58,11 +67,11 @@ function conjugated(sentence: string, verbs: string[]): string {
 /** The description's first sentence, without Markdown, HTML or emoji, cut at a word boundary. */
 export function firstSentence(description: string): string {
   let head = (description.length > 400 ? description.slice(0, 400) : description).trimStart();
-  const cut = head.search(SENTENCE_END);
+  const cut = sentenceEnd(head);
   if (cut >= 0) head = head.slice(0, cut + 1);
   if (NEEDS_CLEANING.test(head)) head = head.replace(MARKUP, (_m, link?: string) => link ?? ' ');
   if (LONG_SPACE.test(head)) head = head.replace(SPACES, ' ');
-  const end = head.search(SENTENCE_END);
+  const end = sentenceEnd(head);
   let s = (end < 0 ? head : head.slice(0, end)).trim();
   if (s.length > MAX) s = `${s.slice(0, s.lastIndexOf(' ', MAX))}…`;
   return trimEnd(s, '.:;,');
