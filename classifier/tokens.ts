@@ -1,4 +1,5 @@
 // Splitting tool names and descriptions into lower-case words. Every regex here is compiled once.
+import { isSpace } from './trim-end.ts';
 
 /**
  * Splits a tool or parameter name into lower-case words:
@@ -40,7 +41,6 @@ const isLower = (c: number) => c >= 97 && c <= 122;
 
 /** A word of prose, or one of the separators that matter for verb phrases. */
 const TEXT_TOKEN = /[A-Za-z][A-Za-z0-9']*|[,;\/&]/g;
-const HAS_LETTERS = /[A-Za-z]{2}/;
 
 export interface TextToken {
   /** Lower-case word, or the separator itself. */
@@ -116,7 +116,30 @@ export class TextTokenReader {
   }
 }
 
-const SEGMENT_END = /[.:!?]\s|\n|[.:!?]$/g;
+/** Two ASCII letters in a row (`/[A-Za-z]{2}/`): the segment has a word in it. */
+function hasLetters(s: string): boolean {
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (!isLetter(s.charCodeAt(i))) run = 0;
+    else if (++run === 2) return true;
+  }
+  return false;
+}
+
+const isPause = (c: number) => c === 46 || c === 58 || c === 33 || c === 63; // . : ! ?
+
+/**
+ * The next segment end in `head` at or after `from` (`/[.:!?]\s|\n|[.:!?]$/g`, by character codes): its index,
+ * or -1. It is one character long, or two for a mark and the white space after it.
+ */
+function segmentEnd(head: string, from: number): number {
+  const n = head.length;
+  for (let i = from; i < n; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 10 || (isPause(c) && (i + 1 === n || isSpace(head.charCodeAt(i + 1))))) return i;
+  }
+  return -1;
+}
 
 /**
  * Reads the opening of a description as up to `max` sentence-like segments (split at . : ! ? and line breaks,
@@ -126,19 +149,19 @@ export function readLeadSegments<T>(text: string, read: (segment: string) => T |
   const head = text.length > window ? text.slice(0, window) : text;
   let count = 0;
   let start = 0;
-  SEGMENT_END.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while (count < max && (m = SEGMENT_END.exec(head)) !== null) {
-    const seg = head.slice(start, m.index).trim();
-    start = m.index + m[0].length;
-    if (!HAS_LETTERS.test(seg)) continue;
+  while (count < max) {
+    const at = segmentEnd(head, start);
+    if (at < 0) break;
+    const seg = head.slice(start, at).trim();
+    start = at + (head.charCodeAt(at) === 10 || at + 1 === head.length ? 1 : 2);
+    if (!hasLetters(seg)) continue;
     count++;
     const found = read(seg);
     if (found !== undefined) return found;
   }
   if (count < max) {
     const rest = head.slice(start).trim();
-    if (HAS_LETTERS.test(rest)) return read(rest);
+    if (hasLetters(rest)) return read(rest);
   }
   return undefined;
 }
