@@ -74,7 +74,7 @@ export function decideCategory(a: ToolAnalysis): CategoryResult {
   }
 
   // 2. Title and description.
-  const prose = resolved(a.titleVerbs.concat(a.descVerbs), a).filter((v) => v.cls !== 'weak');
+  const prose = resolved(a.titleVerbs.length ? [...a.titleVerbs, ...a.descVerbs] : a.descVerbs, a).filter((v) => v.cls !== 'weak');
   const proseTop = topClass(prose);
   const nameTop = best(classes);
   if (prose.length) {
@@ -119,7 +119,12 @@ export function decideCategory(a: ToolAnalysis): CategoryResult {
   return proseEffects(a, finish(a, { category: behaviour ?? 'Read', behaviour, strength, evidence: ev, verb, agree, disagree, byAnnotation: false, dispatcher }, moneyByObject));
 }
 
+/** The first verb of the name, prose, actions and methods (in that order) of the category, else the first verb. */
 function pickVerb(name: Verb[], prose: Verb[], actions: Verb[], a: ToolAnalysis, cat: Category | undefined): Verb | undefined {
-  const all = name.concat(prose, actions, a.methodVerbs);
-  return all.find((v) => v.cls !== 'weak' && CATEGORY_OF[v.cls as Exclude<VerbClass, 'weak'>] === cat) ?? all[0];
+  let first: Verb | undefined;
+  for (const list of [name, prose, actions, a.methodVerbs]) {
+    for (const v of list) if (v.cls !== 'weak' && CATEGORY_OF[v.cls as Exclude<VerbClass, 'weak'>] === cat) return v;
+    first ??= list[0];
+  }
+  return first;
 }
