@@ -186,6 +186,8 @@ export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolA
     ann: annotations(tool),
     server,
     domain: toolDomain(server, tokens),
+    // present from the start (filled by claimsOf), so that every analysis keeps one object shape
+    claims: undefined,
   };
 }
 
