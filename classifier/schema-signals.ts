@@ -152,7 +152,7 @@ export function schemaSignals(inputSchema: Record<string, unknown> | undefined, 
     if (AMOUNT.has(t) && (p.type === 'number' || p.type === 'integer' || p.type === 'string')) s.amounts.push(p);
     if (t === 'currency' || all === 'currencycode') s.currency ??= p;
     if ((p.type === 'boolean' || p.type === 'any') && (BULK.has(t) || BULK.has(all) || p.tokens[0] === 'force' || p.tokens[0] === 'delete' && p.tokens[1] === 'all')) s.bulk.push(p);
-    if (CREDENTIAL.has(t) || CREDENTIAL.has(all) || all.endsWith('apikey') || all.endsWith('privatekey')) s.credentials.push(p);
+    if (CREDENTIAL.has(t) || CREDENTIAL.has(all) || (all.endsWith('key') && (all.endsWith('apikey') || all.endsWith('privatekey')))) s.credentials.push(p);
     if (PERMISSION.has(t) || PERMISSION.has(all)) s.permissions.push(p);
     if (!nested && (ACTION.has(t) || ACTION.has(all))) {
       const values = stringValues(p.values);
