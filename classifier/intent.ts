@@ -105,15 +105,20 @@ const CONNECTORS = new Set([',', 'or', 'and', '/', '&', 'and/or']);
  * Whether a lexicon word is used as a verb here. At the head of a segment, verb-leaning words are
  * imperatives ("List all", "Search Sentry") and -s forms are verbs ("Screenshots a page"); a noun-leaning
  * base form needs an object after it ("Call the API", not "Call history"). Further in, only plain verbs
- * count, and never in -ing form ("Top-selling variants").
+ * count, and never in -ing form ("Top-selling variants"). `word` is token `i` of `toks`; the tokens after it
+ * are read only when a noun-leaning base form needs them.
  */
-function proseVerbFits(info: VerbInfo, word: string, next: string | undefined, head: boolean, after?: string): boolean {
+function proseVerbFits(info: VerbInfo, word: string, toks: TextTokenReader, i: number, head: boolean): boolean {
   const base = info.lemma === word;
   if (word.endsWith('ing') && !base && !head) return false;
   if (!info.ambiguous) return true;
   if (!head) return false;
-  if (base) return info.ambiguous === 'verb' || (next !== undefined && (OBJECTISH.has(next) || PREPOSITIONS.has(next) || (after !== undefined && PREPOSITIONS.has(after))));
-  return true;
+  if (!base || info.ambiguous === 'verb') return true;
+  const next = toks.get(i + 1)?.word;
+  if (next === undefined) return false;
+  if (OBJECTISH.has(next) || PREPOSITIONS.has(next)) return true;
+  const after = toks.get(i + 2)?.word;
+  return after !== undefined && PREPOSITIONS.has(after);
 }
 
 /** The verb phrase opening one segment: "Add, update, or remove a collaborator" → add, update, remove. */
@@ -128,8 +133,7 @@ function leadVerbs(segment: string, source: VerbSource): Verb[] {
     if (FILLER.has(word) || word.length === 1) continue;
     if (caps) { if (counted > 0) counted++; continue; } // headers ("START HERE") skip; acronyms count
     const info = proseVerb(word);
-    const next = toks.get(i + 1)?.word;
-    if (info && proseVerbFits(info, word, next, counted === 0, toks.get(i + 2)?.word)) {
+    if (info && proseVerbFits(info, word, toks, i, counted === 0)) {
       const out: Verb[] = [makeVerb(info, source, word)];
       // continue through "X, Y, or Z"
       let j = i + 1;
