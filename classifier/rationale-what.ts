@@ -37,6 +37,8 @@ const INSTRUCTION = /^(?:use|call|always|never|do not|don't|note|important|warni
 const INTRANSITIVE: Record<string, string> = { say: 'speaks', speak: 'speaks', listen: 'listens', converse: 'holds a conversation', wait: 'waits', think: 'thinks' };
 
 /** "Permanently delete a workspace" → "permanently deletes a workspace": base-form lead verbs conjugated. */
+const sameLength = (words: string[], n: number) => { for (const w of words) if (w.length === n) return true; return false; };
+
 function conjugated(sentence: string, verbs: string[]): string {
   // the first 12 space-separated words (as `split(' ')` gives them), changed in place where they are verbs
   let out = '';
@@ -45,10 +47,16 @@ function conjugated(sentence: string, verbs: string[]): string {
   for (let i = 0, start = 0; i < 12 && done < verbs.length && start <= sentence.length; i++) {
     let end = sentence.indexOf(' ', start);
     if (end < 0) end = sentence.length;
-    const raw = sentence.slice(start, end);
-    const cut = raw.length > 1 && ',;:'.includes(raw[raw.length - 1]) ? raw.length - 1 : raw.length;
-    const w = raw.slice(0, cut).toLowerCase();
+    const length = end - start;
+    const last = sentence.charCodeAt(end - 1);
+    const cut = length > 1 && (last === 44 || last === 59 || last === 58) ? length - 1 : length; // , ; :
+    const from = start;
     start = end + 1;
+    // the verbs are ASCII words (lead-verb tokens), and lower-casing that yields ASCII keeps the length, so a
+    // word of another length is none of them and need not be cut out
+    if (!sameLength(verbs, cut)) continue;
+    const raw = sentence.slice(from, end);
+    const w = raw.slice(0, cut).toLowerCase();
     if (!verbs.includes(w)) continue;
     const info = proseVerb(w);
     if (info && info.lemma === w) {
