@@ -61,7 +61,15 @@ const DESC_CODE = /\b(?:execut|run|eval)\w*\b[^.]{0,30}\b(?:javascript|python|ar
 const STOP = new Set(['a', 'an', 'the', 'by', 'of', 'or', 'and', 'to', 'for', 'with', 'from', 'in', 'on', 'at', 'my', 'mcp', 'tool']);
 /** Modifiers of the verb, not objects: `forceRefresh` refreshes, it does not act on a force. */
 const MODIFIERS = new Set(['force', 'forced', 'hard', 'soft', 'quick', 'full', 'auto', 'safe', 'dry', 'fast', 'deep', 'smart', 'async', 'sync', 'bulk', 'batch', 'multi', 'single', 'simple', 'advanced', 'basic']);
-const DIGITS = /^\d+$/;
+/** All digits (`/^\d+$/`), read by character codes: every name word is tested. */
+function digits(t: string): boolean {
+  if (!t.length) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 const HTTP_PREFIX = new Set(['get', 'post', 'put', 'patch', 'delete']);
 /** Server-name words that still name what a tool acts on (`send_payments` on payments-sdk). */
 const NOUN_OBJECTS = new Set(['payment', 'order', 'invoice', 'transaction', 'transfer', 'wallet', 'email', 'message', 'file', 'database', 'secret', 'repository', 'repo', 'user', 'project']);
@@ -153,7 +161,7 @@ export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolA
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (PREPOSITION.has(t) && objects.length) closed = true;
-    if (STOP.has(t) || DIGITS.test(t) || (MODIFIERS.has(t) && i < tokens.length - 1 && !nameVerbs.some((v) => v.word === t))) continue;
+    if (STOP.has(t) || digits(t) || (MODIFIERS.has(t) && i < tokens.length - 1 && !nameVerbs.some((v) => v.word === t))) continue;
     // the server's name and an OpenAPI method prefix (`post_tags_addToProfiles`) are not what the tool acts on
     if (i === 0 && tokens.length > 1 && (isNamespace || (HTTP_PREFIX.has(t) && nameVerbs[0]?.word !== t))) continue;
     if (server.serverWords.has(t) && !NOUN_OBJECTS.has(singular(t))) continue;
@@ -178,6 +186,8 @@ export function analyzeTool(tool: ToolDefinition, server: ServerAnalysis): ToolA
     ann: annotations(tool),
     server,
     domain: toolDomain(server, tokens),
+    // present from the start (filled by claimsOf), so that every analysis keeps one object shape
+    claims: undefined,
   };
 }
 
@@ -192,18 +202,45 @@ function byAnotherTool(lead: string, runs: 'shell' | 'code' | 'sql'): boolean {
 /** Verbs that end or hold what runs: they run nothing themselves. */
 const HALTS = new Set(['cancel', 'stop', 'kill', 'abort', 'terminate', 'interrupt', 'halt', 'pause', 'end']);
 
-/** The description's claims, computed once and only for the tools whose category needs them. */
+const opening = (d: string) => (d.length > 800 ? d.slice(0, 800) : d);
+
+/** Each claim is read from the description on first use: most tools' categories need one of them, or none. */
+class DescriptionClaims implements Claims {
+  readonly #a: ToolAnalysis;
+  #readOnly?: boolean;
+  #guidance?: boolean;
+  #runsRead = false;
+  #runs?: 'shell' | 'code' | 'sql';
+
+  constructor(a: ToolAnalysis) {
+    this.#a = a;
+  }
+
+  get readOnly(): boolean {
+    return (this.#readOnly ??= READ_ONLY_CLAIM.test(opening(this.#a.description)));
+  }
+
+  get guidance(): boolean {
+    return (this.#guidance ??= GUIDANCE.test(opening(this.#a.description)));
+  }
+
+  get runs(): 'shell' | 'code' | 'sql' | undefined {
+    if (this.#runsRead) return this.#runs;
+    this.#runsRead = true;
+    const a = this.#a;
+    const lead = opening(a.description).slice(0, 300);
+    const s = a.schema;
+    const freeInput = !s.params.length || s.params.some((p) => p.type === 'string' && !p.values);
+    // cancelling or stopping a statement runs nothing ("Cancel an executing SQL statement")
+    const halts = HALTS.has(a.nameVerbs[0]?.lemma ?? '');
+    const runs = s.shell || s.code || s.queryLang || !freeInput || halts ? undefined
+      : DESC_SHELL.test(lead) ? 'shell' : DESC_CODE.test(lead) || DESC_REPL.test(lead) ? 'code' : DESC_SQL.test(lead) && !READ_ONLY_CLAIM.test(lead) ? 'sql' : undefined;
+    this.#runs = runs && !byAnotherTool(lead, runs) ? runs : undefined;
+    return this.#runs;
+  }
+}
+
+/** The description's claims, each computed once and only for the tools whose category needs it. */
 export function claimsOf(a: ToolAnalysis): Claims {
-  if (a.claims) return a.claims;
-  const d = a.description;
-  const opening = d.length > 800 ? d.slice(0, 800) : d;
-  const lead = opening.slice(0, 300);
-  const s = a.schema;
-  const freeInput = !s.params.length || s.params.some((p) => p.type === 'string' && !p.values);
-  // cancelling or stopping a statement runs nothing ("Cancel an executing SQL statement")
-  const halts = HALTS.has(a.nameVerbs[0]?.lemma ?? '');
-  const runs = s.shell || s.code || s.queryLang || !freeInput || halts ? undefined
-    : DESC_SHELL.test(lead) ? 'shell' : DESC_CODE.test(lead) || DESC_REPL.test(lead) ? 'code' : DESC_SQL.test(lead) && !READ_ONLY_CLAIM.test(lead) ? 'sql' : undefined;
-  a.claims = { readOnly: READ_ONLY_CLAIM.test(opening), guidance: GUIDANCE.test(opening), runs: runs && !byAnotherTool(lead, runs) ? runs : undefined };
-  return a.claims;
+  return (a.claims ??= new DescriptionClaims(a));
 }

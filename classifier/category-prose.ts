@@ -33,6 +33,8 @@ function raise(r: CategoryResult, to: Category, why: string): void {
 
 /** Raises the category for what the description's opening says the tool also does. */
 export function proseEffects(a: ToolAnalysis, r: CategoryResult): CategoryResult {
+  // nothing below raises a Destructive or Financial tool, so their text need not be read
+  if (r.category === 'Destructive' || r.category === 'Financial') return r;
   const lead = a.lead;
   if (!lead || !(ANY.test(lead) || ANY.test(a.tool.name))) return r;
   if (r.category === 'Write' && SENDS.test(lead) && !NOT_SENDING.test(lead)) raise(r, 'Execute', 'the description says it also sends messages or invitations to people');

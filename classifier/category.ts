@@ -55,7 +55,7 @@ export function decideCategory(a: ToolAnalysis): CategoryResult {
     for (const v of nameVerbs) if (v.cls !== 'weak') classes.add(v.cls);
     const first = a.tokens[0] === primary.word;
     ev.push(first ? `name begins with the verb '${primary.word}'` : `name contains the verb '${primary.word}'`);
-    for (const v of nameVerbs.slice(1)) ev.push(`name also has the verb '${v.word}'`);
+    for (let i = 1; i < nameVerbs.length; i++) ev.push(`name also has the verb '${nameVerbs[i].word}'`);
     strength = !primary.ambiguous || (primary.ambiguous === 'verb' && first) ? 'strong' : 'weak';
     if (MAKERS.has(primary.lemma) && emptySchema(a)) {
       // "create" with nothing to create from usually returns generated content
@@ -74,7 +74,7 @@ export function decideCategory(a: ToolAnalysis): CategoryResult {
   }
 
   // 2. Title and description.
-  const prose = resolved([...a.titleVerbs, ...a.descVerbs], a).filter((v) => v.cls !== 'weak');
+  const prose = resolved(a.titleVerbs.length ? [...a.titleVerbs, ...a.descVerbs] : a.descVerbs, a).filter((v) => v.cls !== 'weak');
   const proseTop = topClass(prose);
   const nameTop = best(classes);
   if (prose.length) {
@@ -119,7 +119,12 @@ export function decideCategory(a: ToolAnalysis): CategoryResult {
   return proseEffects(a, finish(a, { category: behaviour ?? 'Read', behaviour, strength, evidence: ev, verb, agree, disagree, byAnnotation: false, dispatcher }, moneyByObject));
 }
 
+/** The first verb of the name, prose, actions and methods (in that order) of the category, else the first verb. */
 function pickVerb(name: Verb[], prose: Verb[], actions: Verb[], a: ToolAnalysis, cat: Category | undefined): Verb | undefined {
-  const all = [...name, ...prose, ...actions, ...a.methodVerbs];
-  return all.find((v) => v.cls !== 'weak' && CATEGORY_OF[v.cls as Exclude<VerbClass, 'weak'>] === cat) ?? all[0];
+  let first: Verb | undefined;
+  for (const list of [name, prose, actions, a.methodVerbs]) {
+    for (const v of list) if (v.cls !== 'weak' && CATEGORY_OF[v.cls as Exclude<VerbClass, 'weak'>] === cat) return v;
+    first ??= list[0];
+  }
+  return first;
 }

@@ -65,17 +65,32 @@ const MONEY_SERVER = new Set(('pay payment payments stripe paypal wallet wallets
   'square adyen braintree mollie razorpay lnbits nwc zbd coin coins nft bnb polygon arbitrum base erc20 spl hyperliquid polymarket ' +
   'kalshi manifold betting bet casino forex fx').split(' '));
 
+/** Counts `w` for each domain that lists it (in `total`, and in `core` where it is a core word). */
+function countDomainWord(w: string, core: number[], total: number[]): void {
+  const ks = WORD_DOMAINS.get(w);
+  if (!ks) return;
+  for (const k of ks) {
+    total[k]++;
+    if (INDEX.get(DOMAIN_IDS[k])!.coreSet.has(w)) core[k]++;
+  }
+}
+
 const ROOTS_TEXT = /allowed directories|allowed director(?:y|ies)|within (?:the )?(?:configured |allowed )?roots/i;
 
 /** Reads the server once: domains from its name, description and sibling names, and whether paths are bounded. */
 export function analyzeServer(ctx: ServerContext): ServerAnalysis {
-  const siblingNames = new Set(ctx.tools.map((t) => t.name));
+  const siblingNames = new Set<string>();
+  const siblingKeys = new Set<string>();
+  for (const t of ctx.tools) { siblingNames.add(t.name); siblingKeys.add(nameKey(t.name)); }
   const serverWords = new Set(splitName(ctx.name ?? ''));
   const serverText = wordSet(`${ctx.name ?? ''} ${ctx.description ?? ''}`);
   const toolWords = new Map<string, ToolDefinition[]>();
   const split = ctx.tools.map((t) => splitName(t.name));
   ctx.tools.forEach((t, i) => {
-    for (const w of new Set(split[i])) {
+    const ws = split[i];
+    for (let j = 0; j < ws.length; j++) {
+      const w = ws[j];
+      if (ws.indexOf(w) < j) continue; // each tool once per word
       const list = toolWords.get(w);
       if (list) list.push(t); else toolWords.set(w, [t]);
     }
@@ -84,16 +99,8 @@ export function analyzeServer(ctx: ServerContext): ServerAnalysis {
   // then list siblings only for the domains that qualify, in the domain's word order
   const core = new Array<number>(DOMAIN_IDS.length).fill(0);
   const total = new Array<number>(DOMAIN_IDS.length).fill(0);
-  const count = (w: string) => {
-    const ks = WORD_DOMAINS.get(w);
-    if (!ks) return;
-    for (const k of ks) {
-      total[k]++;
-      if (INDEX.get(DOMAIN_IDS[k])!.coreSet.has(w)) core[k]++;
-    }
-  };
-  for (const w of toolWords.keys()) count(w);
-  for (const w of serverText) if (!toolWords.has(w)) count(w);
+  for (const w of toolWords.keys()) countDomainWord(w, core, total);
+  for (const w of serverText) if (!toolWords.has(w)) countDomainWord(w, core, total);
   const domains = new Map<DomainId, DomainHit>();
   DOMAIN_IDS.forEach((id, k) => {
     if (core[k] < 1 || total[k] < 3) return;
@@ -109,7 +116,6 @@ export function analyzeServer(ctx: ServerContext): ServerAnalysis {
     if (words.includes('allowed') && (words.includes('directories') || words.includes('roots') || words.includes('paths'))) rootsBounded = true;
   }
   if (!rootsBounded && ctx.description && ROOTS_TEXT.test(ctx.description)) rootsBounded = true;
-  const siblingKeys = new Set(ctx.tools.map((t) => nameKey(t.name)));
   const firsts = new Map<string, number>();
   for (const words of split) { const w = words[0]; if (w) firsts.set(w, (firsts.get(w) ?? 0) + 1); }
   let prefix: string | undefined;

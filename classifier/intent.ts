@@ -1,5 +1,5 @@
 // What a tool says it does: verbs from its name, title, description and action enum.
-import { leadSegments, splitName, TextTokenReader } from './tokens.ts';
+import { readLeadSegments, splitName, TextTokenReader } from './tokens.ts';
 import { agentVerb, nameVerb, proseVerb, type VerbClass, type VerbInfo } from './verbs.ts';
 
 export type VerbSource = 'name' | 'title' | 'description' | 'schema';
@@ -113,15 +113,20 @@ const CONNECTORS = new Set([',', 'or', 'and', '/', '&', 'and/or']);
  * Whether a lexicon word is used as a verb here. At the head of a segment, verb-leaning words are
  * imperatives ("List all", "Search Sentry") and -s forms are verbs ("Screenshots a page"); a noun-leaning
  * base form needs an object after it ("Call the API", not "Call history"). Further in, only plain verbs
- * count, and never in -ing form ("Top-selling variants").
+ * count, and never in -ing form ("Top-selling variants"). `word` is token `i` of `toks`; the tokens after it
+ * are read only when a noun-leaning base form needs them.
  */
-function proseVerbFits(info: VerbInfo, word: string, next: string | undefined, head: boolean, after?: string): boolean {
+function proseVerbFits(info: VerbInfo, word: string, toks: TextTokenReader, i: number, head: boolean): boolean {
   const base = info.lemma === word;
   if (word.endsWith('ing') && !base && !head) return false;
   if (!info.ambiguous) return true;
   if (!head) return false;
-  if (base) return info.ambiguous === 'verb' || (next !== undefined && (OBJECTISH.has(next) || PREPOSITIONS.has(next) || (after !== undefined && PREPOSITIONS.has(after))));
-  return true;
+  if (!base || info.ambiguous === 'verb') return true;
+  const next = toks.get(i + 1)?.word;
+  if (next === undefined) return false;
+  if (OBJECTISH.has(next) || PREPOSITIONS.has(next)) return true;
+  const after = toks.get(i + 2)?.word;
+  return after !== undefined && PREPOSITIONS.has(after);
 }
 
 /** The verb phrase opening one segment: "Add, update, or remove a collaborator" → add, update, remove. */
@@ -136,8 +141,7 @@ function leadVerbs(segment: string, source: VerbSource): Verb[] {
     if (FILLER.has(word) || word.length === 1) continue;
     if (caps) { if (counted > 0) counted++; continue; } // headers ("START HERE") skip; acronyms count
     const info = proseVerb(word);
-    const next = toks.get(i + 1)?.word;
-    if (info && proseVerbFits(info, word, next, counted === 0, toks.get(i + 2)?.word)) {
+    if (info && proseVerbFits(info, word, toks, i, counted === 0)) {
       const out: Verb[] = [makeVerb(info, source, word)];
       // continue through "X, Y, or Z"
       let j = i + 1;
@@ -158,11 +162,7 @@ function leadVerbs(segment: string, source: VerbSource): Verb[] {
 /** Leading verbs of a description or title, from its first sentences. */
 export function verbsOfProse(text: string | undefined, source: VerbSource): Verb[] {
   if (!text) return [];
-  for (const seg of leadSegments(text, 2)) {
-    const v = leadVerbs(seg, source);
-    if (v.length) return v;
-  }
-  return [];
+  return readLeadSegments(text, (seg) => { const v = leadVerbs(seg, source); return v.length ? v : undefined; }) ?? [];
 }
 
 /** Verbs of action-enum values (`list_rules`, `delete`, `deploy-site`), one per value, deduplicated by class. */

@@ -3,7 +3,7 @@
 // that the words can never disagree with the snippet beside them: "Allowed, at most 10 calls a
 // minute, only when `args.url` starts with https://; everything else on this server is denied."
 import { DANGEROUS_COMMAND, E164, EMAIL_ALLOWLIST, NOT_HTTPS, PRIVATE_HOST, RISKY_CODE, ROUTER_DESTRUCTIVE, SENSITIVE_PATH, WRITING_SQL } from './policy-conditions.ts';
-import type { Policy, PolicyCondition, PolicyLimit } from './types.ts';
+import type { Policy, PolicyCondition, PolicyLimit, ToolPolicy } from './types.ts';
 
 /** A run of words, or a name or value shown as code. */
 export type WordPart = string | { code: string };
@@ -35,7 +35,12 @@ const code = (value: unknown): WordPart => ({ code: typeof value === 'string' ? 
 
 /** a, b or c (with `last` as the final joiner). */
 function list(items: WordPart[][], last: string): WordPart[] {
-  return items.flatMap((item, i) => [...(i === 0 ? [] : [i === items.length - 1 ? ` ${last} ` : ', ']), ...item]);
+  const out: WordPart[] = [];
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out.push(i === items.length - 1 ? ` ${last} ` : ', ');
+    for (const part of items[i]) out.push(part);
+  }
+  return out;
 }
 
 function regexWords(pattern: string): WordPart[] {
@@ -77,23 +82,25 @@ function limitWords(limits: PolicyLimit[]): WordPart[] {
   ]), 'and')];
 }
 
+/** The tool entry's limits and conditions, each after a comma. */
+function entryWords(rules: ToolPolicy): WordPart[] {
+  const out: WordPart[] = [];
+  if (rules.limits?.length) out.push(', ', ...limitWords(rules.limits));
+  if (rules.require?.length) out.push(', only when ', ...list(rules.require.map(conditionWords), 'and'));
+  if (rules.deny_if?.length) out.push(rules.require?.length ? ', and ' : ', ', 'never when ', ...list(rules.deny_if.map(conditionWords), 'or'));
+  return out;
+}
+
 /** What `policy` does to the tool `name`, and to everything else. */
 export function policyWords(policy: Policy, name: string): PolicyWords {
   const parts: WordPart[] = [];
   const rules = Object.hasOwn(policy.tools ?? {}, name) ? policy.tools[name] : undefined;
-  const entry = (): WordPart[] => {
-    const out: WordPart[] = [];
-    if (rules!.limits?.length) out.push(', ', ...limitWords(rules!.limits));
-    if (rules!.require?.length) out.push(', only when ', ...list(rules!.require.map(conditionWords), 'and'));
-    if (rules!.deny_if?.length) out.push(rules!.require?.length ? ', and ' : ', ', 'never when ', ...list(rules!.deny_if.map(conditionWords), 'or'));
-    return out;
-  };
   if (policy.hide?.includes(name)) {
     parts.push('Hidden: the agent is never shown ', code(name));
     // the entry kept for operators who unhide it
-    if (rules && (rules.limits?.length || rules.require?.length || rules.deny_if?.length)) parts.push(' (if unhidden: allowed', ...entry(), ')');
+    if (rules && (rules.limits?.length || rules.require?.length || rules.deny_if?.length)) parts.push(' (if unhidden: allowed', ...entryWords(rules), ')');
   } else if (!rules) parts.push(policy.default === 'deny' ? 'Denied: ' : 'Allowed: ', code(name), ` is not listed, and the default ${policy.default === 'deny' ? 'denies' : 'allows'} it`);
-  else parts.push('Allowed', ...entry());
+  else parts.push('Allowed', ...entryWords(rules));
   const others = (policy.hide ?? []).filter((h) => h !== name);
   if (others.length) parts.push('; ', ...list(others.map((h) => [code(h)]), 'and'), others.length === 1 ? ' is hidden' : ' are hidden');
   parts.push(`; everything else on this server is ${policy.default === 'deny' ? 'denied' : 'allowed'}.`);

@@ -5,16 +5,31 @@ import type { ToolAnalysis } from './analysis.ts';
 import type { CategoryResult } from './category-types.ts';
 import { byPrecedence, routerSummary, summaryVerbs } from './router.ts';
 import { singular } from './tokens.ts';
-import { trimEnd } from './trim-end.ts';
+import { isSpace, trimEnd } from './trim-end.ts';
 import { proseVerb, thirdPerson } from './verbs.ts';
 import type { Finding } from './types.ts';
 
-const SENTENCE_END = /[.!?](?:\s|$)|\n/;
+/** Where the first sentence ends: `text.search(/[.!?](?:\s|$)|\n/)`, read by character codes. */
+function sentenceEnd(text: string): number {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i;
+    if ((c === 46 || c === 33 || c === 63) && (i + 1 === n || isSpace(text.charCodeAt(i + 1)))) return i;
+  }
+  return -1;
+}
 const MARKUP = /[*_`#>|~]+|\[([^\]]*)\]\([^)]*\)|<[^>]{0,80}>|[\u{1F000}-\u{1FAFF}\u{2600}-\u{27BF}\u{FE0F}]/gu;
 const SPACES = /\s+/g;
 const NEEDS_CLEANING = /[*_`#>|~\[<\uD800-\uDFFF\u2600-\u27BF\uFE0F]/;
 const LONG_SPACE = /\s\s|[\t\r\n]/;
 const LETTER_START = /^\p{L}/u;
+/** `LETTER_START.test(s)`, with an ASCII first character read without the Unicode regex. */
+function startsWithLetter(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_START.test(s);
+}
 const MAX = 160;
 /** A verb phrase opening that reads as the tool's own action once conjugated. */
 const INSTRUCTION = /^(?:use|call|always|never|do not|don't|note|important|warning|caution|this tool|the tool|tool to|you|please)\b/i;
@@ -31,6 +46,8 @@ export const isHostile = (f: Finding) => f.kind !== 'annotation_conflict' && f.k
 const INTRANSITIVE: Record<string, string> = { say: 'speaks', speak: 'speaks', listen: 'listens', converse: 'holds a conversation', wait: 'waits', think: 'thinks' };
 
 /** "Permanently delete a workspace" → "permanently deletes a workspace": base-form lead verbs conjugated. */
+const sameLength = (words: string[], n: number) => { for (const w of words) if (w.length === n) return true; return false; };
+
 function conjugated(sentence: string, verbs: string[]): string {
   // the first 12 space-separated words (as `split(' ')` gives them), changed in place where they are verbs
   let out = '';
@@ -39,10 +56,16 @@ function conjugated(sentence: string, verbs: string[]): string {
   for (let i = 0, start = 0; i < 12 && done < verbs.length && start <= sentence.length; i++) {
     let end = sentence.indexOf(' ', start);
     if (end < 0) end = sentence.length;
-    const raw = sentence.slice(start, end);
-    const cut = raw.length > 1 && ',;:'.includes(raw[raw.length - 1]) ? raw.length - 1 : raw.length;
-    const w = raw.slice(0, cut).toLowerCase();
+    const length = end - start;
+    const last = sentence.charCodeAt(end - 1);
+    const cut = length > 1 && (last === 44 || last === 59 || last === 58) ? length - 1 : length; // , ; :
+    const from = start;
     start = end + 1;
+    // the verbs are ASCII words (lead-verb tokens), and lower-casing that yields ASCII keeps the length, so a
+    // word of another length is none of them and need not be cut out
+    if (!sameLength(verbs, cut)) continue;
+    const raw = sentence.slice(from, end);
+    const w = raw.slice(0, cut).toLowerCase();
     if (!verbs.includes(w)) continue;
     const info = proseVerb(w);
     if (info && info.lemma === w) {
@@ -61,11 +84,11 @@ function conjugated(sentence: string, verbs: string[]): string {
 /** The description's first sentence, without Markdown, HTML or emoji, cut at a word boundary. */
 export function firstSentence(description: string): string {
   let head = (description.length > 400 ? description.slice(0, 400) : description).trimStart();
-  const cut = head.search(SENTENCE_END);
+  const cut = sentenceEnd(head);
   if (cut >= 0) head = head.slice(0, cut + 1);
   if (NEEDS_CLEANING.test(head)) head = head.replace(MARKUP, (_m, link?: string) => link ?? ' ');
   if (LONG_SPACE.test(head)) head = head.replace(SPACES, ' ');
-  const end = head.search(SENTENCE_END);
+  const end = sentenceEnd(head);
   let s = (end < 0 ? head : head.slice(0, end)).trim();
   if (s.length > MAX) s = `${s.slice(0, s.lastIndexOf(' ', MAX))}…`;
   return trimEnd(s, '.:;,');
@@ -86,24 +109,24 @@ function list(words: string[]): string {
 const WORD = /[\p{L}\p{N}]+/gu;
 const FILLER = new Set(['a', 'an', 'the', 'of', 'to', 'for', 'in', 'on', 'by', 'with', 'and', 'or', 'from', 'its', 'their', 'it', 'all', 'any', 'one', 'given', 'specific', 'specified', 'new', 'existing', 'id', 'ids', 'this', 'that', 'your', 'current', 'single', 'multiple', 'list']);
 
+/** A word of the sentence that the name already says (the name's words singular, in `names`), or filler. */
+function inName(w: string, names: string[]): boolean {
+  if (FILLER.has(w) || w.length < 3 || names.includes(singular(w))) return true;
+  const verb = proseVerb(w)?.lemma;
+  return !!verb && names.includes(verb);
+}
+
 /** The sentence says no more than the tool's name ("Delete a bucket" for `delete_bucket`). */
 function echoesName(sentence: string, tokens: string[]): boolean {
   // a long sentence says more than a name of a few words
   if (sentence.length > 90) return false;
-  let name: Set<string> | undefined;
-  const says = (w: string) => {
-    if (FILLER.has(w) || w.length < 3) return true;
-    name ??= new Set(tokens.map(singular));
-    const base = singular(w);
-    const verb = proseVerb(w)?.lemma;
-    return name.has(base) || !!(verb && name.has(verb));
-  };
+  const names = tokens.map(singular);
   const lower = sentence.toLowerCase();
   // ASCII (the common case): words are runs of a-z and 0-9, read without a Unicode regex
   let ascii = true;
   for (let i = 0; i < lower.length; i++) if (lower.charCodeAt(i) > 127) { ascii = false; break; }
   if (!ascii) {
-    for (const m of lower.matchAll(WORD)) if (!says(m[0])) return false;
+    for (const m of lower.matchAll(WORD)) if (!inName(m[0], names)) return false;
     return true;
   }
   for (let i = 0; i < lower.length;) {
@@ -111,7 +134,7 @@ function echoesName(sentence: string, tokens: string[]): boolean {
     if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) { i++; continue; }
     const from = i;
     do c = lower.charCodeAt(++i); while ((c >= 97 && c <= 122) || (c >= 48 && c <= 57));
-    if (!says(lower.slice(from, i))) return false;
+    if (!inName(lower.slice(from, i), names)) return false;
   }
   return true;
 }
@@ -146,7 +169,7 @@ export function doesWhat(a: ToolAnalysis, c: CategoryResult, findings: Finding[]
     }
   }
   const suspicious = findings.some(isHostile);
-  if (sentence.length >= 8 && LETTER_START.test(sentence) && !INSTRUCTION.test(sentence) && !suspicious) {
+  if (sentence.length >= 8 && startsWithLetter(sentence) && !INSTRUCTION.test(sentence) && !suspicious) {
     const said = a.descVerbs.length || acts ? conjugated(sentence, a.descVerbs.map((v) => v.word)) : `is described as "${sentence}"`;
     return echoesName(sentence, a.tokens) ? `${said}${echoNote(a)}` : said;
   }

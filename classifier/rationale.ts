@@ -10,20 +10,22 @@ import type { RiskResult } from './risk.ts';
 import { trimEnd } from './trim-end.ts';
 import type { Category, Finding, Policy, Risk } from './types.ts';
 
+/** The tool's objects as words ("its items" when it names none), for the sentences that name them. */
+const objectsNamed = (objects: string[]) => objects.filter((o) => o.length > 1).join(' ') || 'its items';
+
 /** What an agent could do with a tool of this category when no grading rule decided its level. */
 function byCategory(category: Category, risk: Risk, objects: string[]): string {
-  const what = objects.filter((o) => o.length > 1).join(' ') || 'its items';
   switch (category) {
     case 'Read':
       return risk === 'Low' ? 'Misused, it only reads what its credentials already allow, and changes nothing.'
         : 'A manipulated agent could read more than the task needs and pass it on.';
     case 'Write':
       return risk === 'Low' ? 'At worst a runaway agent makes noisy changes that are easy to revert.'
-        : `A runaway agent could create or change ${what} at volume, leaving a mess to clean up.`;
+        : `A runaway agent could create or change ${objectsNamed(objects)} at volume, leaving a mess to clean up.`;
     case 'Execute':
       return 'A manipulated agent could set off actions whose effects leave the system and cannot be called back.';
     case 'Destructive':
-      return `A runaway agent could irreversibly remove ${what}.`;
+      return `A runaway agent could irreversibly remove ${objectsNamed(objects)}.`;
     case 'Financial':
       return 'A manipulated agent could move money or commit spending without a human check.';
   }

@@ -11,23 +11,19 @@ const RECIPIENT_WORDS = /\b(?:recipients?|address(?:es)?|users?|channels?|number
 const SENDER = /(?:^|\.)(?:from|sender|replyTo|reply_to|author)(?:\.|$)/i;
 const TO = new Set(['to', 'recipient', 'recipients', 'cc', 'bcc', 'tonumber', 'toemail']);
 
-function last(p: Param): string {
-  return p.tokens.length ? p.tokens[p.tokens.length - 1] : p.name.toLowerCase();
-}
-
 /** The recipient parameters of a tool, with what they address. */
 export function recipients(params: Param[]): Recipient[] {
   const messaging = params.some((p) => {
-    const t = last(p);
-    const all = p.tokens.join('');
+    const t = p.last;
+    const all = p.joined;
     return TO.has(t) || TO.has(all) || t === 'phone' || all === 'phonenumber' || p.tokens[0] === 'channel' || p.tokens[0] === 'chat';
   });
   if (!messaging) return [];
   const out: Recipient[] = [];
   for (const p of params) {
     if (p.path.includes('[]') || p.values || p.type !== 'string' || SENDER.test(p.path)) continue;
-    const t = last(p);
-    const all = p.tokens.join('');
+    const t = p.last;
+    const all = p.joined;
     const ctx = p.name + ' ' + p.description;
     if (t === 'to' && !PHONE.test(ctx) && !EMAIL.test(ctx) && !RECIPIENT_WORDS.test(p.description)) continue;
     if (TO.has(t) || TO.has(all)) out.push({ param: p, kind: PHONE.test(ctx) ? 'phone' : EMAIL.test(ctx) ? 'email' : 'generic' });

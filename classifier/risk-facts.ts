@@ -31,7 +31,7 @@ export interface RiskFacts {
   proseUrl: boolean;
   /** Any free input: command, code, content, URL, path, query text. */
   freeInputs: boolean;
-  /** The store is personal or local: a to-do app, a game, a local scratch directory. */
+  /** The store is personal or local: a to-do app, a game, a local scratch directory (Write and Destructive tools only, whose rules read it). */
   personal: boolean;
 }
 
@@ -69,7 +69,7 @@ function isContainerId(p: Param): boolean {
 function isFsPath(p: Param, a: ToolAnalysis): boolean {
   if (NOT_FS.test(p.description) || AN_ID.test(p.description) || p.path.toLowerCase().includes('filter')) return false;
   if (a.objects.some((o) => o === 'doc' || o === 'docs' || o === 'documentation')) return false;
-  const named = p.tokens.some((t) => FS_NAMES.has(t)) || FS_NAMES.has(p.tokens.join(''));
+  const named = p.tokens.some((t) => FS_NAMES.has(t)) || FS_NAMES.has(p.joined);
   return named || FS_WORDS.test(p.description) || FS_WORDS.test(a.lead) || a.server.domains.has('filesystem');
 }
 
@@ -103,6 +103,7 @@ export function riskFacts(a: ToolAnalysis, c: CategoryResult): RiskFacts {
   const urlHint = text.includes('url') || text.includes('web') || text.includes('page') || text.includes('http') || text.includes('head request');
   const proseUrl = !urls.length && !TRANSFORMS.has(lemma) && ((urlHint && PROSE_URL.test(text)) || ((s.documented || !s.params.length) && nameFetches));
   const freeInputs = !!(s.shell || s.code || s.content.length || urls.length || fsPaths.length || s.queryLang || runs || proseUrl);
-  const personal = personalServer(a.server) || a.objects.some((o) => PERSONAL_OBJECTS.has(o)) || (LOCAL_HINT.test(text) && LOCAL_STATE.test(text));
+  const personal = (c.category === 'Write' || c.category === 'Destructive')
+    && (personalServer(a.server) || a.objects.some((o) => PERSONAL_OBJECTS.has(o)) || (LOCAL_HINT.test(text) && LOCAL_STATE.test(text)));
   return { a, c, s, lemma, objects: a.objects, head: a.head ?? '', text, runs, fsPaths, bounded, urls, proseUrl, freeInputs, personal };
 }

@@ -21,7 +21,9 @@ function bump(r: Risk): Risk {
 }
 
 const BY_CATEGORY = new Map<Category, RiskRule[]>();
-for (const rule of RISK_RULES) {
+for (const r of RISK_RULES) {
+  // copied into one object shape (rules without `to` have another), so the grading loop's loads stay monomorphic
+  const rule: RiskRule = { id: r.id, category: r.category, effect: r.effect, to: r.to, summary: r.summary, consequence: r.consequence, test: r.test };
   const list = BY_CATEGORY.get(rule.category);
   if (list) list.push(rule); else BY_CATEGORY.set(rule.category, [rule]);
 }

@@ -8,6 +8,10 @@ export interface Param {
   name: string;
   /** Lower-case words of the last segment. */
   tokens: string[];
+  /** `tokens` joined without separators (`filePath` → filepath), for whole-name look-ups. */
+  joined: string;
+  /** The last of `tokens` (the lower-case name when it has none): the head word (`repo_path` → path). */
+  last: string;
   type: string;
   description: string;
   /** enum, or const as a one-value enum. */
@@ -26,7 +30,8 @@ export interface Param {
  * object shape and the signal code reading them stays monomorphic.
  */
 export function newParam(path: string, name: string, tokens: string[], type: string, description: string, required: boolean): Param {
-  return { path, name, tokens, type, description, values: undefined, format: undefined, default: undefined, maximum: undefined, pattern: undefined, required, itemType: undefined };
+  const last = tokens.length ? tokens[tokens.length - 1] : name.toLowerCase();
+  return { path, name, tokens, joined: tokens.join(''), last, type, description, values: undefined, format: undefined, default: undefined, maximum: undefined, pattern: undefined, required, itemType: undefined };
 }
 
 const MAX_PARAMS = 80;

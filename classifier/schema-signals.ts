@@ -77,20 +77,12 @@ const RUN_WORD = /\b(?:run|execut|evaluat|eval)\w*/i;
 const HTTP_METHOD = /^(?:get|post|put|patch|delete)$/i;
 const QUOTED = /'([a-z][a-z0-9_-]{1,40})'|"([a-z][a-z0-9_-]{1,40})"|`([a-z][a-z0-9_-]{1,40})`/g;
 
-function last(p: Param): string {
-  return p.tokens.length ? p.tokens[p.tokens.length - 1] : p.name.toLowerCase();
-}
-
 const LIST_TAIL = new Set(['list', 'array', 'batch']);
 /** What a list of strings holds: `sql_list` and `statements` hold SQL statements. */
 function itemNoun(p: Param): string | undefined {
   if (p.type !== 'array') return undefined;
   const n = p.tokens.length;
-  return singular(n > 1 && LIST_TAIL.has(p.tokens[n - 1]) ? p.tokens[n - 2] : last(p));
-}
-
-function joined(p: Param): string {
-  return p.tokens.join('');
+  return singular(n > 1 && LIST_TAIL.has(p.tokens[n - 1]) ? p.tokens[n - 2] : p.last);
 }
 
 function stringValues(values: unknown[] | undefined): string[] {
@@ -135,8 +127,8 @@ export function schemaSignals(inputSchema: Record<string, unknown> | undefined, 
     selector: undefined, modes: undefined, methods: undefined, kind: undefined, dryRunDefault: undefined, ids: [], content: [],
   };
   for (const p of params) {
-    const t = last(p);
-    const all = joined(p);
+    const t = p.last;
+    const all = p.joined;
     const free = isFreeText(p);
     const nested = p.path.includes('[]');
     const ctx = p.description + ' ' + toolText;
@@ -171,7 +163,7 @@ export function schemaSignals(inputSchema: Record<string, unknown> | undefined, 
     if (AMOUNT.has(t) && (p.type === 'number' || p.type === 'integer' || p.type === 'string')) s.amounts.push(p);
     if (t === 'currency' || all === 'currencycode') s.currency ??= p;
     if ((p.type === 'boolean' || p.type === 'any') && (BULK.has(t) || BULK.has(all) || p.tokens[0] === 'force' || p.tokens[0] === 'delete' && p.tokens[1] === 'all')) s.bulk.push(p);
-    if (CREDENTIAL.has(t) || CREDENTIAL.has(all) || all.endsWith('apikey') || all.endsWith('privatekey')) s.credentials.push(p);
+    if (CREDENTIAL.has(t) || CREDENTIAL.has(all) || (all.endsWith('key') && (all.endsWith('apikey') || all.endsWith('privatekey')))) s.credentials.push(p);
     if (PERMISSION.has(t) || PERMISSION.has(all)) s.permissions.push(p);
     if (!nested && (ACTION.has(t) || ACTION.has(all))) {
       const values = stringValues(p.values);

@@ -136,7 +136,7 @@ function moneyContext(a: ToolAnalysis, objects: string[]): boolean {
 function tradingOrder(a: ToolAnalysis, verb: Verb): boolean {
   if (has(a.objects, RECORD_ORDER)) return false;
   if (verb.lemma === 'place' || verb.lemma === 'submit') return true;
-  return a.schema.params.some((p) => TRADING_PARAMS.has(p.tokens.join(''))) || TRADING_WORDS.test(a.description.slice(0, 300));
+  return a.schema.params.some((p) => TRADING_PARAMS.has(p.joined)) || TRADING_WORDS.test(a.description.slice(0, 300));
 }
 
 /** Holdings that closing or removing unwinds, paying the money out (so it is no mere amendment). */

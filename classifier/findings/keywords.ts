@@ -22,12 +22,30 @@ export const CONTROL_SEEN = 1 << 29;
 export const NEWLINES_SEEN = 1 << 28;
 const NEWLINE_RUN = 8;
 
+/**
+ * What the scan reads from each character, packed so that its loop has no branches on the character: the
+ * class (bits 0-7), a line feed (bit 8), a character that keeps a run of line feeds going (bit 9: the space
+ * class), and CONTROL_SEEN / NON_ASCII_SEEN. Index 128 stands for every character outside ASCII.
+ */
+const LINE_FEED = 1 << 8;
+const KEEPS_RUN = 1 << 9;
+const SEEN = CONTROL_SEEN | NON_ASCII_SEEN;
+const READ = new Int32Array(129);
+for (let ch = 0; ch < 128; ch++) {
+  const c = CODE[ch];
+  READ[ch] = c | (ch === 10 ? LINE_FEED : 0) | (c === SPACE ? KEEPS_RUN : 0) | (c === CONTROL ? CONTROL_SEEN : 0);
+}
+READ[128] = SPACE | NON_ASCII_SEEN;
+
 export class KeywordAutomaton {
   /**
-   * Transitions by state × WIDTH plus character class; values are states. 16-bit while the states fit, so the
-   * table is half the size (it is read once per character, and cache misses are most of the scan's cost).
+   * Transitions by state × WIDTH plus character class; values are states, with `#found` set on those that
+   * report families. 16-bit while the states fit, so the table is half the size (it is read once per
+   * character, and cache misses are most of the scan's cost).
    */
   readonly #next: Uint16Array | Uint32Array;
+  /** The flag bit of a transition to a state with families: `#out` is read only then, not at every character. */
+  readonly #found: number;
   /** Families found on entering a state, by state (a small array, apart from the transitions). */
   readonly #out: Int32Array;
   readonly states: number;
@@ -65,10 +83,21 @@ export class KeywordAutomaton {
       }
     }
     this.states = next.length;
-    this.#next = next.length <= 0x10000 ? new Uint16Array(next.length * WIDTH) : new Uint32Array(next.length * WIDTH);
-    this.#out = Int32Array.from(out);
-    next.forEach((row, s) => {
-      for (let c = 0; c < WIDTH; c++) this.#next[s * WIDTH + c] = row[c];
+    // States numbered breadth-first (the root, then the queue's order): the shallow states, where the scan
+    // spends nearly all its time, sit together in a few pages of the table instead of among the deep ones.
+    const order = [0, ...queue];
+    const rank = new Int32Array(next.length);
+    order.forEach((s, k) => { rank[s] = k; });
+    const small = next.length <= 0x8000;
+    this.#next = small ? new Uint16Array(next.length * WIDTH) : new Uint32Array(next.length * WIDTH);
+    this.#found = small ? 0x8000 : 0x40000000;
+    this.#out = new Int32Array(next.length);
+    order.forEach((s, k) => {
+      this.#out[k] = out[s];
+      for (let c = 0; c < WIDTH; c++) {
+        const t = next[s][c];
+        this.#next[k * WIDTH + c] = rank[t] | (out[t] ? this.#found : 0);
+      }
     });
   }
 
@@ -79,20 +108,21 @@ export class KeywordAutomaton {
   scan(text: string, from = 0, to = text.length): number {
     const next = this.#next;
     const out = this.#out;
-    let s = next[SPACE]; // the text starts after a space, so ' word' anchors match at its start
+    const flag = this.#found;
+    const state = flag - 1;
+    let s = next[SPACE] & state; // the text starts after a space, so ' word' anchors match at its start
     let found = 0;
     let lines = 0;
     for (let i = from; i < to; i++) {
       const ch = text.charCodeAt(i);
-      let c = SPACE;
-      if (ch < 128) {
-        c = CODE[ch];
-        // a line feed reads as a space; any other character but white space ends a run of line feeds
-        if (c === SPACE) { if (ch === 10 && ++lines >= NEWLINE_RUN) found |= NEWLINES_SEEN; }
-        else { lines = 0; if (c === CONTROL) found |= CONTROL_SEEN; }
-      } else { found |= NON_ASCII_SEEN; lines = 0; }
-      s = next[s * WIDTH + c];
-      found |= out[s];
+      const r = READ[ch < 128 ? ch : 128];
+      // a line feed counts, the space class (line feeds included) keeps the run, anything else ends it
+      lines = (lines + ((r & LINE_FEED) >> 8)) * ((r & KEEPS_RUN) >> 9);
+      if (lines >= NEWLINE_RUN) found |= NEWLINES_SEEN;
+      found |= r & SEEN;
+      const t = next[s * WIDTH + (r & 0xff)];
+      s = t & state;
+      if (t & flag) found |= out[s];
     }
     return found;
   }

@@ -24,8 +24,8 @@ export const FINDING_RULES: readonly FindingRule[] = [
 ];
 
 const maskOf = (families: readonly Family[] | undefined) => (families ?? []).reduce((m, f) => m | FAMILY[f], 0);
-/** Per rule: any of `families`, and all of `requires`. */
-const GATES = FINDING_RULES.map((r) => ({ rule: r, any: maskOf(r.families), all: maskOf(r.requires) }));
+/** Per rule: any of `families`, and all of `requires`; with the fields the pass reads, in one object shape for every rule. */
+const GATES = FINDING_RULES.map((r) => ({ id: r.id, kind: r.kind, severity: r.severity, quick: r.quick, detect: r.detect, any: maskOf(r.families), all: maskOf(r.requires) }));
 
 /** A rule's finding: the hit with its excerpt marked. */
 export interface RuleFinding extends Finding { rule: string }
@@ -35,7 +35,8 @@ export function runRules(doc: RuleDoc): RuleFinding[] {
   const families = familiesIn(doc.text);
   const out: RuleFinding[] = [];
   let quick: Map<RegExp, boolean> | undefined;
-  for (const { rule, any, all } of GATES) {
+  for (const rule of GATES) {
+    const { any, all } = rule;
     if ((any && !(any & families)) || (all & families) !== all) continue;
     if (rule.quick) {
       quick ??= new Map();
@@ -58,6 +59,7 @@ const RANK = { critical: 0, high: 1, medium: 2, low: 3 } as const;
 
 /** One finding per kind, the most severe (the first in registry order among equals). */
 export function strongestPerKind(findings: readonly RuleFinding[]): RuleFinding[] {
+  if (findings.length < 2) return findings.slice(); // most definitions: nothing to choose between
   const best = new Map<FindingKind, RuleFinding>();
   for (const f of findings) {
     const b = best.get(f.kind);

@@ -112,7 +112,7 @@ export const DESTRUCTIVE_RULES: RiskRule[] = [
     id: 'destructive.free-filter', category: 'Destructive', effect: 'raise', to: 'Critical',
     consequence: 'A runaway agent could delete everything a loose filter matches, up to the whole store.',
     summary: 'deletes whatever a free-text filter matches',
-    test: (f) => { const p = f.s.params.find((q) => FILTER_PARAM.test(q.tokens.join('')) && q.type === 'string' && !q.values); return p ? `parameter \`${p.path}\` deletes whatever a free filter matches` : undefined; },
+    test: (f) => { const p = f.s.params.find((q) => FILTER_PARAM.test(q.joined) && q.type === 'string' && !q.values); return p ? `parameter \`${p.path}\` deletes whatever a free filter matches` : undefined; },
   },
   {
     id: 'destructive.any-kind', category: 'Destructive', effect: 'raise', to: 'Critical',

@@ -83,7 +83,7 @@ export const EXECUTE_RULES: RiskRule[] = [
     summary: 'deploys an arbitrary workload (a chart, an image, a compose file from anywhere)',
     test: (f) => {
       if (!DEPLOY_VERBS.has(f.lemma) && !f.a.tokens.includes('up')) return undefined;
-      if (f.s.params.some((p) => WORKLOAD_PARAM.test(p.tokens.join('')) && !p.values)) return 'deploys an arbitrary workload from its parameters';
+      if (f.s.params.some((p) => WORKLOAD_PARAM.test(p.joined) && !p.values)) return 'deploys an arbitrary workload from its parameters';
       return WORKLOAD_PROSE.test(f.text) ? 'deploys whatever workload the given file or chart defines' : undefined;
     },
   },
