@@ -14,7 +14,9 @@ const DATA_LOSS = /\b(?:may|can|could|will|might)\s+(?:permanently\s+|irreversib
 /** An autonomous agent that gets a shell, files or git: it does whatever it decides. */
 const AGENT = /\b(?:agent|assistant)\b/i;
 const AGENT_POWERS = /\b(?:terminal|shell|cli|command[- ]line|git|file (?:ops|operations)|edit(?:s|ing)? files|run(?:s|ning)? (?:any )?commands?|code execution)\b/i;
-const OFFENSIVE = /\b(?:(?:sql|nosql|command|code|ldap|xpath|xml|header|template|crlf|os|script|html)[- ]injection|injection (?:attacks?|payloads?|tests?|testing|points?)|sqli|nosqli|xss|exploit|bypass|brute[- ]?force|fuzz(?:ing|er)?|attack payloads?|pentest|penetration test|credential stuffing|ddos)\b/i;
+/** Offensive-security words (injection only as a kind of injection: not molding or dependency injection); risk rules add more. */
+export const ATTACK_WORDS = String.raw`(?:sql|nosql|command|code|ldap|xpath|xml|header|template|crlf|os|script|html)[- ]injection|injection (?:attacks?|payloads?|tests?|testing|points?)|sqli|nosqli|xss|exploit|bypass|brute[- ]?force|fuzz(?:ing|er)?|attack payloads?|pentest|penetration test|credential stuffing|ddos`;
+const OFFENSIVE = new RegExp(String.raw`\b(?:${ATTACK_WORDS})\b`, 'i');
 /** "Create an interactive REPL-like session with a process": a channel to run code inside it. */
 const INTERACTIVE = /\b(?:repl|interactive (?:session|shell|console)|attach(?:es|ing)? to (?:a |the |any )?(?:running )?process)\b/i;
 

@@ -6,10 +6,8 @@ import { makeVerb, verbsOfValues, type Verb } from './intent.ts';
 import { contextualClass } from './verb-context.ts';
 import type { VerbClass } from './verbs.ts';
 import { byPrecedence, routerSummary, summaryVerbs } from './router.ts';
-import { langLabel } from './schema-signals.ts';
+import { langLabel, QUERY } from './schema-signals.ts';
 
-/** Name words for query text a tool runs. */
-const QUERY_OBJECTS = new Set(['query', 'cypher', 'sql', 'statement', 'gremlin', 'sparql']);
 
 /** The category being decided: classes that apply, evidence, and how sure behaviour is. */
 export interface Draft { classes: Set<VerbClass>; ev: string[]; strength: Strength }
@@ -76,7 +74,7 @@ export function applySchema(a: ToolAnalysis, d: Draft, primary: Verb | undefined
   // a plain read verb (explain_query, analyze_code_snippet) inspects the command or code it is given
   const inspects = !weakName && primary!.cls === 'read' && !RUNNERS.has(primary!.lemma);
   // `write_neo4j_cypher`: "Execute a write Cypher query" runs the query it is given (`create_query` only saves one)
-  const runsQuery = !weakName && primary!.lemma === 'write' && a.tokens.some((t) => QUERY_OBJECTS.has(t));
+  const runsQuery = !weakName && primary!.lemma === 'write' && a.tokens.some((t) => QUERY.has(t));
   const runs = weakName || runsQuery || primary!.cls === 'execute' || primary!.lemma === 'query' || primary!.lemma === 'run' ? claimsOf(a).runs : undefined;
   if (runs) {
     d.classes.add('execute');

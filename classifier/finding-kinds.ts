@@ -66,6 +66,11 @@ export function isPoisoningKind(kind: string): boolean {
   return (FINDING_KIND_INFO as Record<string, FindingKindInfo | undefined>)[kind]?.poisoning === true;
 }
 
+/** A finding that makes the definition's text untrustworthy: any but a conflict or drift, of medium severity or more. */
+export function isHostile(f: { kind: string; severity: string }): boolean {
+  return f.kind !== 'annotation_conflict' && f.kind !== 'definition_drift' && f.severity !== 'low';
+}
+
 /** Display order: poisoning kinds first, then by severity (worst first); stable otherwise. */
 export function findingOrder(a: { kind: string; severity: string }, b: { kind: string; severity: string }): number {
   const pa = isPoisoningKind(a.kind) ? 0 : 1;

@@ -6,6 +6,7 @@ import type { CategoryResult } from './category-types.ts';
 import { byPrecedence, routerSummary, summaryVerbs } from './router.ts';
 import { singular } from './tokens.ts';
 import { isSpace, trimEnd } from './trim-end.ts';
+import { isHostile } from './finding-kinds.ts';
 import { proseVerb, thirdPerson } from './verbs.ts';
 import type { Finding } from './types.ts';
 
@@ -39,9 +40,6 @@ const TOOL_PREAMBLE = /^(?:(?:a|an|this|the)\s+)?(?:mcp\s+)?tool\s+(?:to|that|wh
 
 /** The second verb of a pair in the first clause: "scrape a page and return its text". */
 const PAIRED_VERB = /^([^,;]*? and )([a-z]+)\b/;
-
-/** A finding that makes the definition's text untrustworthy: a poisoning kind of medium severity or more. */
-export const isHostile = (f: Finding) => f.kind !== 'annotation_conflict' && f.kind !== 'definition_drift' && f.severity !== 'low';
 
 const INTRANSITIVE: Record<string, string> = { say: 'speaks', speak: 'speaks', listen: 'listens', converse: 'holds a conversation', wait: 'waits', think: 'thinks' };
 

@@ -5,7 +5,8 @@
 import type { ToolAnalysis } from './analysis.ts';
 import type { CategoryResult } from './category-types.ts';
 import { describeToolPolicy } from './policy-words.ts';
-import { doesWhat, isHostile } from './rationale-what.ts';
+import { isHostile } from './finding-kinds.ts';
+import { doesWhat } from './rationale-what.ts';
 import type { RiskResult } from './risk.ts';
 import { trimEnd } from './trim-end.ts';
 import type { Category, Finding, Policy, Risk } from './types.ts';

@@ -50,7 +50,8 @@ export interface SchemaSignals {
 
 const SHELL = new Set(['command', 'cmd', 'commandline', 'shell', 'bash', 'powershell', 'cmdline']);
 const CODE = new Set(['script', 'javascript', 'js', 'python', 'snippet', 'code', 'function', 'source', 'program']);
-const QUERY = new Set(['sql', 'query', 'statement', 'cypher', 'soql', 'gremlin', 'sparql', 'graphql', 'promql', 'logql', 'kql', 'jql', 'expr']);
+/** Parameter and name words for query text. */
+export const QUERY: ReadonlySet<string> = new Set(['sql', 'query', 'statement', 'cypher', 'soql', 'gremlin', 'sparql', 'graphql', 'promql', 'logql', 'kql', 'jql', 'expr']);
 const SEARCH = new Set(['q', 'query', 'search', 'keyword', 'keywords', 'term', 'terms', 'prompt', 'question']);
 const PATH = new Set(['path', 'paths', 'file', 'files', 'filepath', 'filename', 'dir', 'directory', 'folder', 'cwd', 'dirpath', 'filepaths']);
 const URL = new Set(['url', 'uri', 'href', 'urls', 'webhook', 'link', 'website']);

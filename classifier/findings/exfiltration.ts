@@ -2,6 +2,7 @@
 // secrets, dotfiles, the environment or the conversation and pass them on, to send data to an address
 // the user did not give, or declares a parameter whose only use is to carry such data out.
 import { ADDRESS, CONFIGURATION, NEGATED, READ_OR_SEND, SECRET_ENV_NAME, SENSITIVE, TO_MODEL } from './lexicon.ts';
+import { nameKey } from '../tokens.ts';
 import { eachSentence, hitAt, where, type FindingDoc, type FindingRule, type Sentence } from './rule.ts';
 
 /** The order reaches the model: "you must", "before using this tool", "please", "pass it as `x`". */
@@ -86,7 +87,7 @@ export const EXFILTRATION_RULES: FindingRule[] = [
       if (!m || NEGATED.test(s.text) || ownWords(doc.purpose, m[0])) return undefined;
       let named = PARAMETER_WORD.test(s.text);
       QUOTED_NAME.lastIndex = 0;
-      for (let q = QUOTED_NAME.exec(s.text); q && !named; q = QUOTED_NAME.exec(s.text)) named = doc.paramKeys.has(q[1].toLowerCase().replace(/[^a-z0-9]/g, ''));
+      for (let q = QUOTED_NAME.exec(s.text); q && !named; q = QUOTED_NAME.exec(s.text)) named = doc.paramKeys.has(nameKey(q[1]));
       return named ? hitAt(s, m, `The definition has ${m[0].trim()} put into a parameter of the call, which carries the key out${where(s.seg)}.`) : undefined;
     }),
   },

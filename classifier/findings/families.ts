@@ -113,7 +113,7 @@ const ANCHORS: Record<Family, string[]> = {
     ' in this conversation', ' during the conversation', ' in the conversation', ' in this chat',
     '~/.', '.config/', ' every address', ' all addresses', ' any address', ' each address', ' the user mentions', ' the user shares',
     ' the user types', ' the user gives', ' the user provides', ' you see', ' the user sees', ' shell history', ' bash history', ' zsh history', ' terminal history', ' command history', '_secret', '_token', '_api_key', '_access_key', '_password', '_private_key', '_credentials'],
-  shadow: [' any tool', ' with any ', ' another tool', ' another server', ' other tool', ' other server', ' other mcp', ' other function', ' tool must', ' tool should', ' tool will', ' tool has been',
+  shadow: [' another tool', ' another server', ' other tool', ' other server', ' other mcp', ' other function', ' tool must', ' tool should', ' tool will', ' tool has been',
     ' tool have been', ' tool now', ' tool is now', ' tool needs', ' tools must', ' tools should', ' tools will', ' tools now', ' function must',
     ' function should', ' server must', ' server should', ' side effect', ' side-effect', ' when using', ' when calling', ' when invoking',
     ' whenever using', ' whenever calling', ' whenever invoking', ' when the model uses', ' when you use', ' when you call', ' when you invoke',

@@ -1,6 +1,7 @@
 // Grading rules for Execute tools (DESIGN §4): High by default (messages, calls, builds, deploys);
 // Critical for free-text shell, code or writable SQL, arbitrary workloads and agents with a shell; Medium for
 // interface actions and reruns of what is already configured; Low for media playback and scrolling.
+import { ATTACK_WORDS } from '../category-prose.ts';
 import type { RiskRule } from './rule.ts';
 import type { RiskFacts } from '../risk-facts.ts';
 import { langLabel } from '../schema-signals.ts';
@@ -22,7 +23,7 @@ const MEDIA_PROSE = /\b(?:playback|songs?|music|playlists?|albums?|podcasts?|spo
 const AGENT = /\bagents?\b|\bassistant\b/;
 const AGENT_SHELL = /\b(?:terminal|shell|cli|command[- ]line|git|file ops|edit files|run (?:any )?commands?|bash)\b/;
 const NEW_PIPELINE = /\b(?:triggers? a new|new (?:pipeline|build|workflow run)|generates? (?:an? )?(?:appropriate )?[a-z]* ?config(?:uration)?)\b/;
-const OFFENSIVE = /\b(?:(?:sql|nosql|command|code|ldap|xpath|xml|header|template|crlf|os|script|html)[- ]injection|injection (?:attacks?|payloads?|tests?|testing|points?)|sqli|nosqli|xss|exploit|bypass|brute[- ]?force|fuzz(?:ing|er)?|payloads?|attack|pentest|penetration test|credential stuffing|ddos|flood)\b/;
+const OFFENSIVE = new RegExp(String.raw`\b(?:${ATTACK_WORDS}|payloads?|attack|flood)\b`);
 const PAGE_SCRIPT = /\b(?:page|element|browser|dom|tab)\b/;
 const DEBUGGER = /\b(?:gdb|lldb|debugger|breakpoint|debuggee)\b/;
 
